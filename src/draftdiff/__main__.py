@@ -1,0 +1,3 @@
+from draftdiff.cli import main
+
+main()

@@ -1,0 +1,121 @@
+"""What became of each provision: the result objects of a comparison.
+
+A :class:`Comparison` holds the two drafts and a tuple of :class:`Change` objects. At every level
+(top-level points, and the sub-points under each matched pair) every point id of either draft occurs
+in exactly one change. Renderers (``draftdiff.render``) present these objects; they never compute them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .model import Draft
+
+__all__ = ["Kind", "Flag", "DiffOp", "Alternative", "Change", "Comparison", "KIND_ORDER"]
+
+
+class Kind(StrEnum):
+    UNCHANGED = "unchanged"  # same normalised text
+    REWORDED = "reworded"  # same substance, other words
+    REVISED = "revised"  # substance changed (a substance flag, or words far apart)
+    MERGED = "merged"  # several old points -> one new point
+    SPLIT = "split"  # one old point -> several new points
+    DROPPED = "dropped"  # old point with no counterpart
+    ADDED = "added"  # new point with no counterpart
+    DEFERRED = "deferred"  # old point reappears on a deferred track of the new draft
+
+
+#: The order kinds are listed in summaries and schemas.
+KIND_ORDER: tuple[Kind, ...] = tuple(Kind)
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A change of substance in a matched pair: type is one of number, date, negation, modality, party."""
+
+    type: str
+    old: str | None
+    new: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DiffOp:
+    """One run of the word diff: op is "equal", "insert" or "delete"; text keeps the words' spacing."""
+
+    op: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Alternative:
+    """A runner-up pairing that scored close to the chosen one (a near tie, reported not hidden)."""
+
+    new: tuple[str, ...]
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """The fate of one provision (or of the group of provisions in a merge or split).
+
+    old / new      point ids in the old and new draft (empty for added / dropped).
+    similarity     0..1 text similarity of the pair (None where nothing was paired).
+    confidence     0..1, how sure the engine is of the pairing (margin over the runner-up, etc.).
+    matched_by     how the pair was found: "exact", "fuzzy", "label", "order", "containment", "pin", "track".
+    moved          true only for pairs outside the longest increasing subsequence of positions.
+    renumbered     the label changed (7 -> 5).
+    flags          substance flags (number, date, negation, modality, party).
+    track          for deferred: the track's name in the new draft.
+    diff           the word-level diff of the pair's texts.
+    alternatives   near ties.
+    children       changes of the sub-points, aligned under this pair.
+    """
+
+    kind: Kind
+    old: tuple[str, ...] = ()
+    new: tuple[str, ...] = ()
+    similarity: float | None = None
+    confidence: float | None = None
+    matched_by: str | None = None
+    moved: bool = False
+    renumbered: bool = False
+    flags: tuple[Flag, ...] = ()
+    track: str | None = None
+    diff: tuple[DiffOp, ...] = ()
+    alternatives: tuple[Alternative, ...] = ()
+    children: tuple[Change, ...] = ()
+
+    def walk(self) -> Iterator[Change]:
+        """This change and every change below it."""
+        yield self
+        for c in self.children:
+            yield from c.walk()
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The result of comparing two drafts."""
+
+    old: Draft
+    new: Draft
+    changes: tuple[Change, ...]
+
+    def summary(self) -> dict[str, int]:
+        """Counts of top-level changes by kind (every kind present, zero or not), plus moved and renumbered."""
+        counts = Counter(c.kind for c in self.changes)
+        out = {k.value: counts.get(k, 0) for k in KIND_ORDER}
+        out["moved"] = sum(1 for c in self.changes if c.moved)
+        out["renumbered"] = sum(1 for c in self.changes if c.renumbered)
+        return out
+
+    def walk(self) -> Iterator[Change]:
+        for c in self.changes:
+            yield from c.walk()
+
+    @property
+    def has_differences(self) -> bool:
+        """True when anything at any level is other than unchanged, or anything moved or was renumbered."""
+        return any(c.kind is not Kind.UNCHANGED or c.moved or c.renumbered for c in self.walk())

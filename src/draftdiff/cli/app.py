@@ -1,0 +1,36 @@
+"""The typer application. Command modules register themselves on ``app`` when imported below."""
+
+from __future__ import annotations
+
+import typer
+
+from .. import __version__
+
+app = typer.Typer(
+    name="draftdiff",
+    help="Follow numbered provisions through successive drafts: what was kept, reworded, revised, "
+    "moved, merged, split, dropped, added or deferred.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"draftdiff {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+    debug: bool = typer.Option(False, "--debug", help="Show a traceback on trouble (for bug reports)."),
+) -> None:
+    """draftdiff: structured diffs of numbered provisions."""
+
+
+# Command modules: each adds its commands to `app`. Keep their heavy imports inside the functions.
+from . import check, compare, history, schema, show  # noqa: E402,F401

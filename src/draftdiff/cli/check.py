@@ -1,0 +1,5 @@
+"""draftdiff check: see the module that owns it."""
+
+from __future__ import annotations
+
+from .app import app  # noqa: F401

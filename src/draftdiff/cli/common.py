@@ -1,0 +1,105 @@
+"""Options and helpers shared by the commands: reading drafts, colour, atomic output."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..sources import DEFAULT_MAX_BYTES
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ..model import Draft
+
+
+class ColorMode(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+MaxBytesOpt = Annotated[
+    int, typer.Option("--max-bytes", min=1, help="Refuse inputs larger than this many bytes.", show_default=True)
+]
+ParagraphsOpt = Annotated[
+    bool, typer.Option("--paragraphs", help="Read a draft without numbered points as one point per paragraph.")
+]
+ColorOpt = Annotated[
+    ColorMode,
+    typer.Option("--color", help="Colour: auto (a terminal, unless NO_COLOR is set), always or never."),
+]
+OutputOpt = Annotated[
+    str | None, typer.Option("--output", "-o", help="Write the report to this file (atomically) instead of stdout.")
+]
+WidthOpt = Annotated[int | None, typer.Option("--width", min=20, help="Width of terminal output (default: the terminal's).")]
+
+DEFAULT_MAX = DEFAULT_MAX_BYTES
+
+
+def load_draft(spec: str, *, max_bytes: int = DEFAULT_MAX_BYTES, paragraphs: bool = False) -> Draft:
+    """Read one draft named on the command line (a path, ``-`` or ``REV:PATH``)."""
+    from ..read import read_draft
+
+    return read_draft(spec, max_bytes=max_bytes, paragraphs=paragraphs)
+
+
+def use_color(mode: ColorMode, stream=None) -> bool:  # type: ignore[no-untyped-def]
+    """Whether to colour: --color wins; then NO_COLOR, then FORCE_COLOR; else only on a terminal."""
+    if mode is ColorMode.always:
+        return True
+    if mode is ColorMode.never:
+        return False
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    stream = stream or sys.stdout
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def make_console(
+    mode: ColorMode = ColorMode.auto, *, file=None, width: int | None = None, record: bool = False  # type: ignore[no-untyped-def]
+) -> Console:
+    """A rich Console that honours --color/NO_COLOR/FORCE_COLOR and never emits markup from data."""
+    from rich.console import Console
+
+    color = use_color(mode, file)
+    return Console(
+        file=file or sys.stdout,
+        color_system="truecolor" if color else None,
+        force_terminal=color,
+        no_color=not color,
+        width=width,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+        record=record,
+        legacy_windows=False,
+    )
+
+
+def write_output(text: str, path: str | None) -> None:
+    """Write text to stdout, or to path atomically (a temporary file in the same folder, then a rename)."""
+    if path is None or path == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix=".draftdiff-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

@@ -1,0 +1,5 @@
+"""draftdiff compare: see the module that owns it."""
+
+from __future__ import annotations
+
+from .app import app  # noqa: F401

@@ -36,5 +36,27 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(2)
     except BrokenPipeError:
         # The reader of our output went away (`draftdiff ... | head`): not an error worth a message.
-        sys.stderr.close()
+        _silence_stdout()
         sys.exit(0)
+    except OSError as exc:
+        if state.DEBUG:
+            raise
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        state.error(f"{where}{exc.strerror or exc}")
+        sys.exit(2)
+    except Exception as exc:  # a bug: still one line, and a way to get the traceback
+        if state.DEBUG:
+            raise
+        state.error(f"internal error: {type(exc).__name__}: {exc} (run again with --debug for a traceback)")
+        sys.exit(2)
+
+
+def _silence_stdout() -> None:
+    """After EPIPE, point stdout at devnull so the interpreter's final flush does not complain."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

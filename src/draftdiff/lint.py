@@ -1,0 +1,503 @@
+"""The draft linter: problems in a draft, as data (:class:`Finding`), for ``draftdiff check``.
+
+Each kind of problem has a code (``DD102``); :data:`CODES` lists them with a one-line summary and
+docs/check.md explains each with an example. The linter never changes a draft and never raises on a bad
+input: unreadable or unparseable input becomes a ``DD001`` finding (trouble: exit status 2 in the CLI).
+
+>>> from draftdiff.model import Draft, Point
+>>> d = Draft("plan.md", points=(
+...     Point("1", "1", "A ceasefire starts at once.", line=1, marker="1.", style="decimal"),
+...     Point("3", "3", "", line=2, marker="3.", style="decimal"),
+... ))
+>>> for f in lint_draft(d):
+...     print(f)
+plan.md:2: DD102 numbering jumps from 1 to 3 (2 missing; list it under 'withdrawn:' if it was withdrawn)
+plan.md:2: DD104 point 3 is empty
+
+Nothing here imports rich or typer.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import DraftdiffError
+from .model import Draft, Point
+from .sources import DEFAULT_MAX_BYTES
+
+__all__ = [
+    "CODES",
+    "TROUBLE_CODES",
+    "Finding",
+    "iso_date_problem",
+    "lint_draft",
+    "lint_source",
+    "lint_text",
+    "select_codes",
+]
+
+#: Every finding code with its one-line summary (docs/check.md has the details and examples).
+CODES: dict[str, str] = {
+    "DD001": "the input could not be read or parsed (trouble: exit status 2)",
+    "DD101": "duplicate id or number: two points share an id, or one list uses a number twice",
+    "DD102": "numbering gap: a number is skipped and the draft does not say it was withdrawn",
+    "DD103": "numbering out of order: a number smaller than the one before it",
+    "DD104": "empty point: a marker with no text and no sub-points",
+    "DD105": "mixed numbering styles within one list (1. and 2), or numbers and letters)",
+    "DD201": "front matter: the date is not an ISO 8601 date (YYYY-MM-DD)",
+    "DD301": "a deferred track (a section whose heading defers points) with no points under it",
+}
+
+#: Codes that mean the draft could not be linted at all; --ignore does not hide them.
+TROUBLE_CODES = frozenset({"DD001"})
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem in one draft.
+
+    source   the name the user gave (path, ``-`` or ``REV:PATH``).
+    line     1-based line in the source, or None where the input has no lines (JSON, TOML, or the
+             whole file).
+    code     a key of :data:`CODES`.
+    message  one sentence, raw (callers escape it before showing it).
+    point    the id of the point concerned, if any.
+    """
+
+    source: str
+    line: int | None
+    code: str
+    message: str
+    point: str | None = None
+
+    def __str__(self) -> str:
+        where = self.source if self.line is None else f"{self.source}:{self.line}"
+        return f"{where}: {self.code} {self.message}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "line": self.line,
+            "code": self.code,
+            "message": self.message,
+            "point": self.point,
+        }
+
+
+# --------------------------------------------------------------------------------------------- codes
+
+
+def select_codes(select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> frozenset[str]:
+    """The codes to report: those matching a --select prefix (all when none), minus --ignore prefixes.
+
+    A prefix matches every code that starts with it (``DD1`` is DD101-DD105). DD001 is always kept.
+    ValueError names an entry that matches no code.
+
+    >>> sorted(select_codes(ignore=["DD10", "dd201"]))
+    ['DD001', 'DD301']
+    >>> select_codes(ignore=["DD999"])
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown code 'DD999' (known: DD001, DD101, DD102, DD103, DD104, DD105, DD201, DD301)
+    """
+
+    def expand(entries: Iterable[str]) -> set[str]:
+        out: set[str] = set()
+        for raw in entries:
+            entry = raw.strip().upper()
+            if not entry:
+                continue
+            hits = {c for c in CODES if c.startswith(entry)}
+            if not hits:
+                raise ValueError(f"unknown code {raw.strip()!r} (known: {', '.join(CODES)})")
+            out |= hits
+        return out
+
+    chosen = expand(select) if select else set(CODES)
+    chosen -= expand(ignore or ())
+    return frozenset(chosen | TROUBLE_CODES)
+
+
+# ------------------------------------------------------------------------------------ number values
+
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+_ROMAN_RE = re.compile(r"^m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+
+
+def _roman_value(label: str) -> int | None:
+    s = label.lower()
+    if not s or not _ROMAN_RE.match(s):
+        return None
+    total = 0
+    for i, ch in enumerate(s):
+        v = _ROMAN[ch]
+        total += -v if i + 1 < len(s) and _ROMAN[s[i + 1]] > v else v
+    return total
+
+
+def _to_roman(n: int, upper: bool) -> str:
+    out = []
+    for value, digits in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+                          (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):  # fmt: skip
+        while n >= value:
+            out.append(digits)
+            n -= value
+    s = "".join(out)
+    return s.upper() if upper else s
+
+
+def _alpha_value(label: str) -> int | None:
+    """a=1 ... z=26, aa=27 (bijective base 26, as word processors letter long lists)."""
+    if not label.isascii() or not label.isalpha():
+        return None
+    total = 0
+    for ch in label.lower():
+        total = total * 26 + (ord(ch) - 96)
+    return total
+
+
+def _to_alpha(n: int, upper: bool) -> str:
+    out = ""
+    while n > 0:
+        n, r = divmod(n - 1, 26)
+        out = chr(97 + r) + out
+    return out.upper() if upper else out
+
+
+@dataclass(frozen=True, slots=True)
+class _Number:
+    value: int
+    kind: str  # "decimal", "alpha" or "roman"
+    upper: bool
+    prefix: str  # "2.1." for a dotted label "2.1.3"
+
+    def label(self, value: int) -> str:
+        if self.kind == "alpha":
+            return self.prefix + _to_alpha(value, self.upper)
+        if self.kind == "roman":
+            return self.prefix + _to_roman(value, self.upper)
+        return self.prefix + str(value)
+
+
+def _number(point: Point) -> _Number | None:
+    """The point's number as an integer, or None for bullets and unnumbered points."""
+    if point.style == "bullet":
+        return None
+    label = point.label.strip()
+    prefix, _, last = label.rpartition(".")
+    prefix = prefix + "." if prefix else ""
+    if last.isdigit():
+        return _Number(int(last), "decimal", False, prefix)
+    style = point.style.lower()
+    if "roman" in style:
+        value = _roman_value(last)
+        return _Number(value, "roman", last.isupper(), prefix) if value else None
+    if "alpha" in style or "letter" in style or (len(last) == 1 and last.isalpha()):
+        value = _alpha_value(last)
+        return _Number(value, "alpha", last.isupper(), prefix) if value else None
+    return None
+
+
+_LABEL_IN_MARKER = re.compile(r"[0-9]+(?:\.[0-9]+)*|[ivxlcdmIVXLCDM]+|[A-Za-z]")
+
+
+def _marker_shape(point: Point) -> str:
+    """The marker with its number blanked: ``10.`` -> ``#.``, ``(c)`` -> ``(#)``, ``Article 5`` -> ``Article #``."""
+    marker = point.marker.strip()
+    if not marker:
+        return ""
+    label = point.label
+    if label and label in marker:
+        head, _, tail = marker.rpartition(label)
+        return f"{head}#{tail}"
+    return _LABEL_IN_MARKER.sub("#", marker, count=1)
+
+
+def _style_of(point: Point) -> tuple[str, str]:
+    number = _number(point)
+    kind = point.style or (number.kind if number else "")
+    if number and number.kind == "alpha":
+        kind += " upper" if number.upper else " lower"
+    return kind, _marker_shape(point)
+
+
+# ----------------------------------------------------------------------------------------- checks
+
+
+def _where(point: Point) -> str:
+    return f"point {point.id}"
+
+
+class _Linter:
+    def __init__(self, draft: Draft, text: str | None) -> None:
+        self.draft = draft
+        self.text = text
+        self.findings: list[Finding] = []
+        self.withdrawn = {str(w).strip() for w in draft.withdrawn}
+        self._reported: set[tuple[str, str, int | None]] = set()
+
+    def add(self, code: str, message: str, point: Point | None = None, line: int | None = None) -> None:
+        line = line if line is not None else (point.line if point else None)
+        key = (code, point.id if point else message, line)
+        if key in self._reported:
+            return
+        self._reported.add(key)
+        self.findings.append(Finding(self.draft.source, line, code, message, point.id if point else None))
+
+    def run(self) -> list[Finding]:
+        self.check_front_matter()
+        self.check_ids()
+        self.check_lists(None, self.draft.points)
+        for point in self.draft.walk():
+            if not point.text.strip() and not point.points:
+                self.add("DD104", f"{_where(point)} is empty", point)
+        self.check_tracks()
+        self.findings.sort(key=lambda f: (f.line is None, f.line or 0, f.code))
+        return self.findings
+
+    # -- front matter
+    def check_front_matter(self) -> None:
+        raw: Any = self.draft.metadata.get("date", self.draft.date)
+        if raw is None:
+            return
+        problem = iso_date_problem(raw)
+        if problem:
+            self.add("DD201", f"front matter: {problem}", line=_front_matter_line(self.text, "date"))
+
+    # -- ids
+    def check_ids(self) -> None:
+        first: dict[str, Point] = {}
+        for point in self.draft.walk():
+            if point.id in first:
+                where = f" (first at line {first[point.id].line})" if first[point.id].line else ""
+                self.add("DD101", f"duplicate id {point.id!r}{where}", point)
+            else:
+                first[point.id] = point
+
+    # -- numbering of every list, recursively
+    def check_lists(self, parent: Point | None, siblings: Sequence[Point]) -> None:
+        runs: list[list[Point]] = []
+        for point in siblings:  # one run per stretch of siblings under the same heading
+            if runs and runs[-1][0].section == point.section and runs[-1][0].track == point.track:
+                runs[-1].append(point)
+            else:
+                runs.append([point])
+        last: int | None = None
+        for run in runs:
+            last = self.check_run(parent, run, last)
+        for point in siblings:
+            if point.points:
+                self.check_lists(point, point.points)
+
+    def _withdrawn(self, parent: Point | None, number: _Number, value: int) -> bool:
+        label = number.label(value)
+        ids = {f"{parent.id}.{label}"} if parent else {label}
+        return bool(ids & self.withdrawn)
+
+    def _missing(self, parent: Point | None, number: _Number, low: int, high: int) -> list[str]:
+        """Labels low..high (inclusive) that the draft does not declare withdrawn."""
+        return [number.label(v) for v in range(low, high + 1) if not self._withdrawn(parent, number, v)]
+
+    def check_run(self, parent: Point | None, run: list[Point], last: int | None) -> int | None:
+        self.check_styles(run)
+        numbered = [(p, n) for p in run if (n := _number(p)) is not None]
+        if not numbered:
+            return last
+        first_point, first = numbered[0]
+        on_track = first_point.track is not None
+        # A run may restart at 1 or continue the previous run; a run on a deferred track may keep the
+        # numbers its points had elsewhere, so its first number is free.
+        if not on_track and first.value != 1 and (last is None or first.value != last + 1):
+            if last is None:
+                self.report_gap(parent, first_point, first, None, 1)
+            elif first.value > last + 1:
+                self.report_gap(parent, first_point, first, last, last + 1)
+            else:
+                self.add(
+                    "DD103",
+                    f"numbering goes back from {first.label(last)} to {first_point.label} "
+                    f"(a new list should start at {first.label(1)} or continue at {first.label(last + 1)})",
+                    first_point,
+                )
+        seen: dict[int, Point] = {first.value: first_point}
+        prev = first.value
+        for point, number in numbered[1:]:
+            if number.value in seen:
+                other = seen[number.value]
+                where = f" (also at line {other.line})" if other.line else f" (also {_where(other)})"
+                self.add("DD101", f"number {point.label} is used twice in one list{where}", point)
+            elif number.value < prev:
+                self.add(
+                    "DD103", f"numbering out of order: {point.label} comes after {number.label(prev)}", point
+                )
+            elif number.value > prev + 1:
+                self.report_gap(parent, point, number, prev, prev + 1)
+            seen.setdefault(number.value, point)
+            prev = max(prev, number.value)
+        return max(prev, last or 0)
+
+    def report_gap(
+        self, parent: Point | None, point: Point, number: _Number, prev: int | None, low: int
+    ) -> None:
+        missing = self._missing(parent, number, low, number.value - 1)
+        if not missing:
+            return
+        shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+        verb = "is" if len(missing) == 1 else "are"
+        hint = (
+            "list it under 'withdrawn:' if it was withdrawn"
+            if len(missing) == 1
+            else ("list them under 'withdrawn:' if they were withdrawn")
+        )
+        if prev is None:
+            self.add("DD102", f"numbering starts at {point.label} ({shown} {verb} missing; {hint})", point)
+        else:
+            self.add(
+                "DD102",
+                f"numbering jumps from {number.label(prev)} to {point.label} ({shown} missing; {hint})",
+                point,
+            )
+
+    def check_styles(self, run: list[Point]) -> None:
+        if len(run) < 2:
+            return
+        first_style, first_shape = _style_of(run[0])
+        for point in run[1:]:
+            style, shape = _style_of(point)
+            if style != first_style or (shape and first_shape and shape != first_shape):
+                self.add(
+                    "DD105",
+                    f"mixed numbering styles in one list: {point.marker or point.label!r} "
+                    f"after {run[0].marker or run[0].label!r} (line {run[0].line})"
+                    if run[0].line
+                    else f"mixed numbering styles in one list: {point.marker or point.label!r} "
+                    f"after {run[0].marker or run[0].label!r}",
+                    point,
+                )
+
+    # -- deferred tracks with nothing on them
+    def check_tracks(self) -> None:
+        used = {p.track for p in self.draft.walk() if p.track}
+        for name, line in _empty_track_headings(self.draft, self.text, used):
+            self.add("DD301", f"deferred track {name!r} has no points", line=line)
+
+
+def _empty_track_headings(draft: Draft, text: str | None, used: set[str]) -> list[tuple[str, int | None]]:
+    """(heading, line) of each track section of the source with no point on it.
+
+    The reader knows which headings are tracks; it lists them in ``Draft.metadata`` under the reserved
+    key ``draftdiff.tracks`` when it exposes them (see docs/check.md).
+    """
+    tracks = draft.metadata.get("draftdiff.tracks") if hasattr(draft.metadata, "get") else None
+    out: list[tuple[str, int | None]] = []
+    if not tracks:
+        return out
+    for entry in tracks:
+        name = entry.get("name") if isinstance(entry, dict) else str(entry)
+        line = entry.get("line") if isinstance(entry, dict) else None
+        if name and name not in used:
+            out.append((name, line))
+    return out
+
+
+# ----------------------------------------------------------------------------------------- helpers
+
+_YEAR_MONTH = re.compile(r"^\d{4}-\d{2}$")
+_YEAR = re.compile(r"^\d{4}$")
+
+
+def iso_date_problem(value: Any) -> str | None:
+    """None when value is an ISO 8601 date (or date-time), else what is wrong with it.
+
+    >>> iso_date_problem("2025-11-23") is None, iso_date_problem("2025-11-23T10:00:00Z") is None
+    (True, True)
+    >>> iso_date_problem("23 Nov 2025")
+    "date '23 Nov 2025' is not an ISO 8601 date (write it as YYYY-MM-DD)"
+    >>> iso_date_problem("2025-02-30")
+    "date '2025-02-30' is not a real calendar date (day is out of range for month)"
+    """
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return None
+    if not isinstance(value, str):
+        return f"date {value!r} is not an ISO 8601 date (write it as YYYY-MM-DD)"
+    s = value.strip()
+    if _YEAR.match(s):
+        return None
+    if _YEAR_MONTH.match(s):
+        month = int(s[5:])
+        return None if 1 <= month <= 12 else f"date {value!r} has no month {month}"
+    if re.match(r"^\d{4}-\d{2}-\d{2}", s):
+        try:
+            _dt.datetime.fromisoformat(s.replace("Z", "+00:00") if s.endswith("Z") else s)
+            return None
+        except ValueError as exc:
+            if re.match(r"^\d{4}-\d{2}-\d{2}$", s):
+                return f"date {value!r} is not a real calendar date ({exc})"
+    return f"date {value!r} is not an ISO 8601 date (write it as YYYY-MM-DD)"
+
+
+def _front_matter_line(text: str | None, key: str) -> int | None:
+    """The line of ``key:`` (or ``key =``) in a leading ``---``/``+++`` block of text."""
+    if not text:
+        return None
+    lines = text.lstrip("\ufeff").splitlines()
+    if not lines or lines[0].strip() not in ("---", "+++"):
+        return None
+    fence = lines[0].strip()
+    pattern = re.compile(rf"^\s*{re.escape(key)}\s*[:=]")
+    for number, line in enumerate(lines[1:], 2):
+        if line.strip() == fence:
+            return None
+        if pattern.match(line):
+            return number
+    return None
+
+
+# ------------------------------------------------------------------------------------------ entry points
+
+
+def lint_draft(draft: Draft, *, text: str | None = None) -> list[Finding]:
+    """The findings for a parsed draft, sorted by line. text (the source) helps place front-matter findings."""
+    return _Linter(draft, text).run()
+
+
+def _decode(data: bytes) -> str | None:
+    for encoding in ("utf-8-sig", "utf-16"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def lint_text(data: bytes | str, source: str = "<string>", *, path: str | None = None) -> list[Finding]:
+    """Parse data as a draft (any format the reader knows) and lint it; DD001 when it cannot be parsed."""
+    from .read import parse_draft
+
+    try:
+        draft = parse_draft(data, source, path=path)
+    except (DraftdiffError, RecursionError) as exc:
+        return [_trouble(source, exc)]
+    text = data if isinstance(data, str) else _decode(data)
+    return lint_draft(draft, text=text)
+
+
+def lint_source(spec: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Finding]:
+    """Read spec (a path, ``-`` or ``REV:PATH``) and lint it; DD001 when it cannot be read or parsed."""
+    from .sources import read_source
+
+    try:
+        src = read_source(spec, max_bytes=max_bytes)
+    except DraftdiffError as exc:
+        return [_trouble(spec, exc)]
+    return lint_text(src.data, src.name, path=src.path)
+
+
+def _trouble(source: str, exc: BaseException) -> Finding:
+    if isinstance(exc, DraftdiffError):
+        return Finding(source, exc.line, "DD001", exc.message)
+    return Finding(source, None, "DD001", "input nested too deeply to process")

@@ -1,0 +1,714 @@
+"""Alignment of two lists of sibling points: which old point became which new point(s).
+
+The passes run from the most certain to the least (docs/engine.md tells the whole story):
+
+1. **pins** a person gave (``OLD=NEW``) are taken as they are; unpins (``OLD!=NEW``) are never paired.
+2. **exact**: equal normalised text (:func:`draftdiff.normalize.normalize`), found by hashing.
+3. **fuzzy**: the rest are scored with rapidfuzz on word tokens (stems), only against candidates
+   proposed by an inverted index of informative tokens, by the gap between anchors they fall in, and by
+   an equal label; a wider search runs only for points left without a good candidate. Pairs at or above
+   ``threshold`` enter an *optimal* assignment (maximum total weight, not first-fit) whose weight adds
+   order evidence (the pair lies in the same gap between anchors, at a similar relative place) and label
+   evidence.
+4. **order / label**: with the new anchors, the points still left between two anchors are paired at a
+   lower similarity (``order_floor``) when they sit in the same gap, the way patience diff pairs lines
+   between unique anchors; an equal label lowers it further (``label_floor``).
+5. **containment**: several unmatched old points mostly contained in one new point are a merge; one
+   old point containing several new ones is a split (containment measured both ways).
+6. **track**: old points left over that reappear among the new draft's deferred-track points.
+
+The result is a list of :class:`Link` objects over indices; :mod:`draftdiff.compare` turns them into
+:class:`~draftdiff.changes.Change` objects.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from .model import Point
+from .normalize import normalize, stems
+
+__all__ = ["AlignOptions", "Link", "TokenCodec", "align", "hungarian", "lis_positions"]
+
+
+@dataclass(frozen=True, slots=True)
+class AlignOptions:
+    """Thresholds of the passes (see docs/engine.md for how they were chosen).
+
+    threshold     similarity at or above which a pair may be matched on its words alone.
+    margin        weight difference under which a rival pairing is a near tie (reported as an alternative).
+    order_floor   lowest similarity for a pair that sits in the same gap between anchors.
+    label_floor   lowest similarity for a pair in the same gap that also has the same label.
+    contain       share of a point's words that must lie in the other for a merge or split member.
+    cover         share of the merged (split) point's words that the group must account for.
+    track_floor   lowest score for pairing a leftover old point with a deferred-track point.
+    """
+
+    threshold: float = 0.5
+    margin: float = 0.05
+    order_floor: float = 0.22
+    label_floor: float = 0.12
+    contain: float = 0.6
+    cover: float = 0.6
+    track_floor: float = 0.3
+
+
+@dataclass(slots=True)
+class Link:
+    """A pairing found by :func:`align`: indices into the old and new lists.
+
+    One old and one new index for a 1:1 pair; several old (merge) or several new (split) indices for a group.
+    """
+
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    similarity: float
+    confidence: float
+    matched_by: str
+    alternatives: tuple[tuple[int, float], ...] = ()
+
+
+# ---------------------------------------------------------------- token encoding and scoring
+
+
+class TokenCodec:
+    """Maps each distinct stem to one character, so that rapidfuzz compares word sequences as strings.
+
+    ``seq`` keeps word order (an LCS over words); ``bag`` is the same characters sorted, so that the Indel
+    similarity of two bags is the multiset Dice coefficient of their words.
+    """
+
+    def __init__(self) -> None:
+        self.codes: dict[str, str] = {}
+
+    def encode(self, tokens: Iterable[str]) -> str:
+        codes = self.codes
+        out = []
+        for t in tokens:
+            c = codes.get(t)
+            if c is None:
+                c = codes[t] = chr(0x10000 + len(codes))
+            out.append(c)
+        return "".join(out)
+
+
+@dataclass(slots=True)
+class _Side:
+    points: Sequence[Point]
+    norm: list[str] = field(default_factory=list)
+    seq: list[str] = field(default_factory=list)
+    bag: list[str] = field(default_factory=list)
+    counts: list[Counter] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+
+
+def _match_text(p: Point) -> str:
+    """The text a point is matched on: its own, plus its sub-points' when its own says little."""
+    text = p.text
+    if len(text.split()) < 4 and p.points:
+        text = " ".join([text] + [c.text for c in p.walk() if c is not p])
+    return text
+
+
+def _side(points: Sequence[Point], codec: TokenCodec) -> _Side:
+    s = _Side(points)
+    for p in points:
+        text = _match_text(p)
+        s.norm.append(normalize(text))
+        st = stems(text)
+        seq = codec.encode(st)
+        s.seq.append(seq)
+        s.bag.append("".join(sorted(seq)))
+        s.counts.append(Counter(seq))
+        s.labels.append(p.label.casefold().strip("()."))
+    return s
+
+
+class _Scorer:
+    def __init__(self, old: _Side, new: _Side) -> None:
+        from rapidfuzz.distance import Indel  # lazily: keeps a small compare's start-up short
+        from rapidfuzz.fuzz import ratio
+
+        self._indel = Indel.normalized_similarity
+        self._ratio = ratio
+        self.old, self.new = old, new
+        self.cache: dict[tuple[int, int], float] = {}
+
+    def sim(self, i: int, j: int) -> float:
+        """Similarity 0..1 of old i and new j: the mean of word-order LCS and word-bag Dice."""
+        key = (i, j)
+        v = self.cache.get(key)
+        if v is None:
+            a, b = self.old.seq[i], self.new.seq[j]
+            if a and b:
+                v = 0.5 * self._indel(a, b) + 0.5 * self._indel(self.old.bag[i], self.new.bag[j])
+            elif self.old.norm[i] and self.new.norm[j]:
+                v = 0.8 * self._ratio(self.old.norm[i], self.new.norm[j]) / 100.0
+            else:
+                v = 0.0
+            self.cache[key] = v
+        return v
+
+
+def containment(part: Counter, whole: Counter) -> float:
+    """Share of ``part``'s words (with multiplicity) that also occur in ``whole``.
+
+    >>> containment(Counter("aab"), Counter("abc"))
+    0.6666666666666666
+    """
+    total = sum(part.values())
+    if not total:
+        return 0.0
+    return sum(min(n, whole[t]) for t, n in part.items()) / total
+
+
+# ---------------------------------------------------------------- order: LIS and gaps between anchors
+
+
+def lis_positions(seq: Sequence[int]) -> set[int]:
+    """Positions (into ``seq``) of one longest strictly increasing subsequence; the leftmost on ties.
+
+    >>> sorted(lis_positions([0, 1, 5, 2, 3, 4]))
+    [0, 1, 3, 4, 5]
+    >>> lis_positions([])
+    set()
+    """
+    tails: list[int] = []  # smallest tail value of an increasing run of each length
+    tail_pos: list[int] = []
+    prev: list[int] = [-1] * len(seq)
+    for k, v in enumerate(seq):
+        n = bisect_left(tails, v)
+        if n == len(tails):
+            tails.append(v)
+            tail_pos.append(k)
+        else:
+            tails[n] = v
+            tail_pos[n] = k
+        prev[k] = tail_pos[n - 1] if n else -1
+    out: set[int] = set()
+    k = tail_pos[-1] if tail_pos else -1
+    while k >= 0:
+        out.add(k)
+        k = prev[k]
+    return out
+
+
+class _Gaps:
+    """The in-order anchors of the current matching, and the new-side window of each old point's gap."""
+
+    def __init__(self, pairs: dict[int, int], n_old: int, n_new: int) -> None:
+        items = sorted((i, j) for i, j in pairs.items() if j >= 0)
+        keep = lis_positions([j for _, j in items])
+        self.anchor_old = [i for k, (i, _) in enumerate(items) if k in keep]
+        self.anchor_new = [j for k, (_, j) in enumerate(items) if k in keep]
+        self.n_old, self.n_new = n_old, n_new
+
+    def window(self, i: int) -> tuple[int, int, int, int]:
+        """(old_lo, old_hi, new_lo, new_hi): the anchors around old i (exclusive bounds; -1 / n at the ends)."""
+        k = bisect_left(self.anchor_old, i)
+        old_lo = self.anchor_old[k - 1] if k else -1
+        new_lo = self.anchor_new[k - 1] if k else -1
+        if k < len(self.anchor_old) and self.anchor_old[k] == i:
+            k += 1
+        old_hi = self.anchor_old[k] if k < len(self.anchor_old) else self.n_old
+        new_hi = self.anchor_new[k] if k < len(self.anchor_new) else self.n_new
+        return old_lo, old_hi, new_lo, new_hi
+
+    def closeness(self, i: int, j: int) -> float:
+        """1.0 at the same relative place in the same gap, falling to 0 at the far end; -1 outside the gap."""
+        old_lo, old_hi, new_lo, new_hi = self.window(i)
+        if not new_lo < j < new_hi:
+            return -1.0
+        r_old = (i - old_lo) / (old_hi - old_lo)
+        r_new = (j - new_lo) / (new_hi - new_lo)
+        return 1.0 - abs(r_old - r_new)
+
+
+# ---------------------------------------------------------------- optimal assignment
+
+
+def hungarian(weights: Sequence[Sequence[float]]) -> list[int]:
+    """Maximum-weight assignment of rows to columns (rows <= columns): the column of each row.
+
+    Jonker-Volgenant style shortest augmenting paths with potentials, O(rows^2 * columns).
+
+    >>> hungarian([[1, 5, 0], [4, 6, 0]])
+    [1, 0]
+    """
+    n = len(weights)
+    m = len(weights[0]) if n else 0
+    if n > m:
+        raise ValueError("more rows than columns")
+    inf = math.inf
+    big = max((w for row in weights for w in row), default=0.0)
+    cost = [[big - w for w in row] for row in weights]
+    u = [0.0] * (n + 1)
+    v = [0.0] * (m + 1)
+    match = [0] * (m + 1)  # match[col] = row (1-based), 0 = free
+    way = [0] * (m + 1)
+    for row in range(1, n + 1):
+        match[0] = row
+        col0 = 0
+        minv = [inf] * (m + 1)
+        used = [False] * (m + 1)
+        while True:
+            used[col0] = True
+            r0 = match[col0]
+            delta = inf
+            col1 = 0
+            crow = cost[r0 - 1]
+            ur0 = u[r0]
+            for col in range(1, m + 1):
+                if not used[col]:
+                    cur = crow[col - 1] - ur0 - v[col]
+                    if cur < minv[col]:
+                        minv[col] = cur
+                        way[col] = col0
+                    if minv[col] < delta:
+                        delta = minv[col]
+                        col1 = col
+            for col in range(m + 1):
+                if used[col]:
+                    u[match[col]] += delta
+                    v[col] -= delta
+                else:
+                    minv[col] -= delta
+            col0 = col1
+            if match[col0] == 0:
+                break
+        while col0:
+            col1 = way[col0]
+            match[col0] = match[col1]
+            col0 = col1
+    out = [-1] * n
+    for col in range(1, m + 1):
+        if match[col]:
+            out[match[col] - 1] = col - 1
+    return out
+
+
+#: Components of the candidate graph up to this many cells are solved exactly; larger ones greedily.
+EXACT_ASSIGNMENT_CELLS = 40_000
+
+
+def assign(edges: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+    """A maximum-weight matching over sparse edges ``{(old, new): weight}`` (weights > 0).
+
+    A pair that is each other's best and outweighs the two runners-up together is fixed first (an optimum
+    always holds such a pair: swapping it in loses at most the two runners-up); this splits the graph. The
+    rest fall into connected components, each solved exactly with :func:`hungarian` (a component beyond
+    ``EXACT_ASSIGNMENT_CELLS`` cells falls back to best-weight-first).
+
+    >>> sorted(assign({(0, 0): 0.9, (0, 1): 0.8, (1, 0): 0.85}))
+    [(0, 1), (1, 0)]
+    """
+    by_old: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    by_new: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for (i, j), w in edges.items():
+        by_old[i].append((w, j))
+        by_new[j].append((w, i))
+    for lst in (*by_old.values(), *by_new.values()):
+        lst.sort(key=lambda t: (-t[0], t[1]))
+    chosen: list[tuple[int, int]] = []
+    fixed_old: set[int] = set()
+    fixed_new: set[int] = set()
+    for i in sorted(by_old):
+        w, j = by_old[i][0]
+        if by_new[j][0][1] != i:
+            continue
+        second_i = by_old[i][1][0] if len(by_old[i]) > 1 else 0.0
+        second_j = by_new[j][1][0] if len(by_new[j]) > 1 else 0.0
+        if w >= second_i + second_j:  # then some optimum holds (i, j): swapping it in never loses
+            chosen.append((i, j))
+            fixed_old.add(i)
+            fixed_new.add(j)
+    rest = {(i, j): w for (i, j), w in edges.items() if i not in fixed_old and j not in fixed_new}
+    # connected components (union-find over old ids and new ids, new ids offset as ~j)
+    parent: dict[object, object] = {}
+
+    def find(x: object) -> object:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]  # type: ignore[index]
+            x = parent[x]
+        return x
+
+    for i, j in rest:
+        a, b = find(("o", i)), find(("n", j))
+        if a != b:
+            parent[a] = b
+    groups: dict[object, list[tuple[int, int]]] = defaultdict(list)
+    for i, j in sorted(rest):
+        groups[find(("o", i))].append((i, j))
+    for comp in groups.values():
+        olds = sorted({i for i, _ in comp})
+        news = sorted({j for _, j in comp})
+        if len(olds) == 1 or len(news) == 1:
+            w, i, j = max((rest[e], -e[0], -e[1]) for e in comp)
+            chosen.append((-i, -j))
+            continue
+        if len(olds) * len(news) > EXACT_ASSIGNMENT_CELLS:
+            chosen += _greedy({e: rest[e] for e in comp})
+            continue
+        transpose = len(olds) > len(news)
+        rows, cols = (news, olds) if transpose else (olds, news)
+        col_at = {c: k for k, c in enumerate(cols)}
+        matrix = [[0.0] * len(cols) for _ in rows]
+        for r, row_id in enumerate(rows):
+            for i, j in comp:
+                if (j if transpose else i) == row_id:
+                    matrix[r][col_at[i if transpose else j]] = rest[(i, j)]
+        for r, c in enumerate(hungarian(matrix)):
+            if c < 0 or matrix[r][c] <= 0.0:
+                continue
+            pair = (cols[c], rows[r]) if transpose else (rows[r], cols[c])
+            chosen.append(pair)
+    return sorted(chosen)
+
+
+def _greedy(edges: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    out = []
+    for (i, j), _w in sorted(edges.items(), key=lambda e: (-e[1], e[0])):
+        if i not in used_old and j not in used_new:
+            used_old.add(i)
+            used_new.add(j)
+            out.append((i, j))
+    return out
+
+
+# ---------------------------------------------------------------- the aligner
+
+
+#: Bonuses added to a candidate pair's similarity in the assignment weight.
+ORDER_BONUS = 0.15
+LABEL_BONUS = 0.05
+#: Candidate generation: index candidates kept per point, gap candidates per point, informative-token cap.
+INDEX_CANDIDATES = 12
+GAP_CANDIDATES = 6
+TOKENS_PER_QUERY = 8
+#: The wide search (a point against every leftover) runs for at most this many pairs in all.
+WIDE_SEARCH_PAIRS = 4_000_000
+
+
+class _Aligner:
+    def __init__(
+        self,
+        old: Sequence[Point],
+        new: Sequence[Point],
+        opts: AlignOptions,
+        pins: Sequence[tuple[int, int]],
+        forbid: frozenset[tuple[int, int]],
+    ) -> None:
+        codec = TokenCodec()
+        self.o = _side(old, codec)
+        self.n = _side(new, codec)
+        self.opts = opts
+        self.forbid = forbid
+        self.scorer = _Scorer(self.o, self.n)
+        self.o2n: dict[int, int] = {}
+        self.n2o: dict[int, int] = {}
+        self.links: dict[int, Link] = {}  # keyed by the old index of 1:1 links
+        self.groups: list[Link] = []
+        for i, j in pins:
+            self._link(i, j, self.scorer.sim(i, j) if self.o.seq[i] or self.o.norm[i] else 1.0, 1.0, "pin")
+
+    # -- bookkeeping
+    def _link(self, i: int, j: int, sim: float, conf: float, how: str, alts=()) -> None:
+        self.o2n[i] = j
+        self.n2o[j] = i
+        self.links[i] = Link((i,), (j,), sim, conf, how, tuple(alts))
+
+    def free_old(self) -> list[int]:
+        return [i for i in range(len(self.o.points)) if i not in self.o2n]
+
+    def free_new(self) -> list[int]:
+        return [j for j in range(len(self.n.points)) if j not in self.n2o]
+
+    # -- pass 2: exact
+    def exact(self) -> None:
+        by_key: dict[str, list[int]] = defaultdict(list)
+        for j in self.free_new():
+            if self.n.norm[j]:
+                by_key[self.n.norm[j]].append(j)
+        old_by_key: dict[str, list[int]] = defaultdict(list)
+        for i in self.free_old():
+            if self.o.norm[i] in by_key:
+                old_by_key[self.o.norm[i]].append(i)
+        for key, olds in old_by_key.items():
+            news = by_key[key]
+            unique = len(olds) == 1 and len(news) == 1
+            news_left = list(news)
+            for i in olds:  # duplicates pair up in document order
+                for j in news_left:
+                    if (i, j) not in self.forbid:
+                        news_left.remove(j)
+                        self._link(i, j, 1.0, 1.0 if unique else 0.9, "exact")
+                        break
+
+    # -- candidates
+    def _index(self, news: list[int]) -> tuple[dict[str, list[int]], dict[str, int]]:
+        postings: dict[str, list[int]] = defaultdict(list)
+        for j in news:
+            for c in set(self.n.seq[j]):
+                postings[c].append(j)
+        return postings, {c: len(v) for c, v in postings.items()}
+
+    def candidates(self, olds: list[int], news: list[int], gaps: _Gaps) -> dict[int, list[int]]:
+        """Candidate new points for each old point: index, gap and label proposals."""
+        postings, df = self._index(news)
+        n_total = max(1, len(news))
+        max_df = max(20, int(4 * math.sqrt(n_total)))
+        news_sorted = news  # already in order
+        by_label: dict[str, list[int]] = defaultdict(list)
+        for j in news:
+            by_label[self.n.labels[j]].append(j)
+        out: dict[int, list[int]] = {}
+        for i in olds:
+            cand: dict[int, None] = {}
+            # inverted index: the rarest informative tokens of the old point vote, weighted by idf
+            toks = sorted({c for c in self.o.seq[i] if c in df}, key=lambda c: (df[c], c))
+            toks = [c for c in toks if df[c] <= max_df][:TOKENS_PER_QUERY] or toks[:2]
+            votes: dict[int, float] = defaultdict(float)
+            for c in toks:
+                lst = postings[c]
+                w = math.log(1.0 + n_total / len(lst))
+                for j in lst[: max_df * 4]:
+                    votes[j] += w
+            for j, _ in sorted(votes.items(), key=lambda t: (-t[1], t[0]))[:INDEX_CANDIDATES]:
+                cand[j] = None
+            # gap: the new points between the same anchors, nearest the same relative place first
+            old_lo, old_hi, new_lo, new_hi = gaps.window(i)
+            lo, hi = bisect_right(news_sorted, new_lo), bisect_left(news_sorted, new_hi)
+            if hi > lo:
+                r = (i - old_lo) / (old_hi - old_lo)
+                expect = new_lo + r * (new_hi - new_lo)
+                centre = bisect_left(news_sorted, expect, lo, hi)
+                a, b = max(lo, centre - GAP_CANDIDATES // 2), min(hi, centre + GAP_CANDIDATES // 2 + 1)
+                for j in news_sorted[a:b]:
+                    cand[j] = None
+            for j in by_label.get(self.o.labels[i], ())[:3]:
+                cand[j] = None
+            out[i] = [j for j in cand if (i, j) not in self.forbid]
+        return out
+
+    def wide_search(self, olds: list[int], news: list[int], cand: dict[int, list[int]]) -> None:
+        """For old points without a candidate at the threshold, look through every leftover new point."""
+        if not olds or not news:
+            return
+        budget = WIDE_SEARCH_PAIRS // max(1, len(news))
+        if budget <= 0:
+            return
+        from rapidfuzz import process
+        from rapidfuzz.distance import Indel
+
+        choices = [self.n.bag[j] for j in news]
+        queries = olds[:budget]
+        cutoff = self.opts.threshold * 0.8
+        matrix = process.cdist(
+            [self.o.bag[i] for i in queries],
+            choices,
+            scorer=Indel.normalized_similarity,
+            score_cutoff=cutoff,
+            workers=-1,
+        )
+        for row, i in enumerate(queries):
+            hits = [k for k, v in enumerate(matrix[row]) if v >= cutoff]
+            hits.sort(key=lambda k: -matrix[row][k])
+            extra = [news[k] for k in hits[:5] if (i, news[k]) not in self.forbid]
+            cand[i] = list(dict.fromkeys(cand.get(i, []) + extra))
+
+    # -- pass 3 and 4: scored assignment
+    def _weight(self, i: int, j: int, sim: float, gaps: _Gaps) -> tuple[float, float]:
+        close = gaps.closeness(i, j)
+        w = sim
+        if close >= 0:
+            w += ORDER_BONUS * (0.5 + 0.5 * close)
+        if self.o.labels[i] and self.o.labels[i] == self.n.labels[j]:
+            w += LABEL_BONUS
+        return w, close
+
+    def scored_pass(self, relaxed: bool) -> None:
+        olds, news = self.free_old(), self.free_new()
+        if not olds or not news:
+            return
+        gaps = _Gaps(self.o2n, len(self.o.points), len(self.n.points))
+        cand = self.candidates(olds, news, gaps)
+        opts = self.opts
+        sim = self.scorer.sim
+        if not relaxed:
+            weak = [i for i in olds if not any(sim(i, j) >= opts.threshold for j in cand[i])]
+            self.wide_search(weak, news, cand)
+        edges: dict[tuple[int, int], float] = {}
+        how: dict[tuple[int, int], str] = {}
+        allw: dict[tuple[int, int], float] = {}
+        for i in olds:
+            for j in cand[i]:
+                s = sim(i, j)
+                w, close = self._weight(i, j, s, gaps)
+                allw[(i, j)] = w
+                if s >= opts.threshold:
+                    how[(i, j)] = "fuzzy"
+                elif relaxed and close >= 0 and s >= opts.order_floor:
+                    how[(i, j)] = "order"
+                elif (
+                    relaxed and close >= 0 and s >= opts.label_floor and self.o.labels[i] == self.n.labels[j]
+                ):
+                    how[(i, j)] = "label"
+                else:
+                    continue
+                edges[(i, j)] = w
+        for i, j in assign(edges):
+            w = edges[(i, j)]
+            rivals = [(jj, allw[(i, jj)]) for jj in cand[i] if jj != j and (i, jj) in edges]
+            rivals_old = [allw[(ii, j)] for ii in olds if ii != i and (ii, j) in edges]
+            best_rival = max([r for _, r in rivals] + rivals_old, default=0.0)
+            s = sim(i, j)
+            gap = w - best_rival
+            conf = 0.5 * min(1.0, s / opts.threshold) + 0.5 * max(0.0, min(1.0, gap / (2 * opts.margin)))
+            alts = sorted(
+                ((jj, round(sim(i, jj), 4)) for jj, r in rivals if r >= w - opts.margin), key=lambda t: -t[1]
+            )
+            self._link(i, j, s, round(conf, 4), how[(i, j)], alts)
+
+    # -- pass 5: containment (merges and splits)
+    def containment_pass(self) -> None:
+        opts = self.opts
+        free_o, free_n = self.free_old(), self.free_new()
+        if not free_o and not free_n:
+            return
+        grouped_old: set[int] = set()
+        grouped_new: set[int] = set()
+        # merges: unmatched old points contained in a new point
+        postings, df = self._index(list(range(len(self.n.points))))
+        members: dict[int, list[int]] = defaultdict(list)
+        for i in free_o:
+            j = self._best_container(self.o.counts[i], self.o.seq[i], postings, df, self.n.counts)
+            if j is not None:
+                members[j].append(i)
+        for j, extra in sorted(members.items()):
+            group = sorted(set(extra) | ({self.n2o[j]} if j in self.n2o else set()))
+            if len(group) < 2 or not self._covers(self.n.counts[j], [self.o.counts[i] for i in group]):
+                continue
+            self._make_group(tuple(group), (j,), "merge")
+            grouped_old.update(group)
+            grouped_new.add(j)
+        # splits: unmatched new points contained in an old point
+        postings, df = self._index_old()
+        members = defaultdict(list)
+        for j in self.free_new():
+            i = self._best_container(self.n.counts[j], self.n.seq[j], postings, df, self.o.counts)
+            if i is not None and i not in grouped_old:
+                members[i].append(j)
+        for i, extra in sorted(members.items()):
+            group = sorted(set(extra) | ({self.o2n[i]} if i in self.o2n else set()))
+            if len(group) < 2 or not self._covers(self.o.counts[i], [self.n.counts[j] for j in group]):
+                continue
+            self._make_group((i,), tuple(group), "split")
+
+    def _index_old(self) -> tuple[dict[str, list[int]], dict[str, int]]:
+        postings: dict[str, list[int]] = defaultdict(list)
+        for i in range(len(self.o.points)):
+            for c in set(self.o.seq[i]):
+                postings[c].append(i)
+        return postings, {c: len(v) for c, v in postings.items()}
+
+    def _best_container(self, part: Counter, seq: str, postings, df, counts: list[Counter]) -> int | None:
+        if sum(part.values()) < 3:
+            return None
+        toks = sorted(set(seq), key=lambda c: (df.get(c, 0), c))[:TOKENS_PER_QUERY]
+        votes: Counter = Counter()
+        for c in toks:
+            for k in postings.get(c, ())[:2000]:
+                votes[k] += 1
+        best, best_c = None, 0.0
+        for k, _ in sorted(votes.items(), key=lambda t: (-t[1], t[0]))[:INDEX_CANDIDATES]:
+            c = containment(part, counts[k])
+            if c > best_c:
+                best, best_c = k, c
+        return best if best_c >= self.opts.contain else None
+
+    def _covers(self, whole: Counter, parts: list[Counter]) -> bool:
+        """Each part lies mostly in the whole, and together they account for most of it."""
+        if any(containment(p, whole) < self.opts.contain for p in parts):
+            return False
+        union: Counter = Counter()
+        for p in parts:
+            union |= p
+        return containment(whole, union) >= self.opts.cover
+
+    def _make_group(self, olds: tuple[int, ...], news: tuple[int, ...], how: str) -> None:
+        for i in olds:
+            if i in self.o2n:
+                self.n2o.pop(self.o2n.pop(i), None)
+                self.links.pop(i, None)
+        for j in news:
+            if j in self.n2o:
+                self.links.pop(self.n2o[j], None)
+                self.o2n.pop(self.n2o.pop(j), None)
+        whole = Counter()
+        for i in olds:
+            whole.update(self.o.counts[i])
+        other = Counter()
+        for j in news:
+            other.update(self.n.counts[j])
+        sim = 2 * sum((whole & other).values()) / max(1, sum(whole.values()) + sum(other.values()))
+        link = Link(olds, news, round(sim, 4), 0.8, "containment")
+        self.groups.append(link)
+        for i in olds:
+            self.o2n[i] = -1
+        for j in news:
+            self.n2o[j] = -1
+
+    # -- pass 6: deferred tracks
+    def track_pass(self) -> None:
+        olds = self.free_old()
+        tracked = [j for j in self.free_new() if self.n.points[j].track]
+        if not olds or not tracked:
+            return
+        edges: dict[tuple[int, int], float] = {}
+        for i in olds:
+            for j in tracked:
+                if (i, j) in self.forbid:
+                    continue
+                s = self.scorer.sim(i, j)
+                c = containment(self.n.counts[j], self.o.counts[i])
+                score = max(s, 0.8 * c) if sum(self.n.counts[j].values()) >= 2 else s
+                if score >= self.opts.track_floor:
+                    edges[(i, j)] = score
+        for i, j in assign(edges):
+            s = self.scorer.sim(i, j)
+            self._link(i, j, s, round(min(1.0, edges[(i, j)]), 4), "track")
+
+    def run(self) -> list[Link]:
+        self.exact()
+        self.scored_pass(relaxed=False)
+        self.scored_pass(relaxed=True)
+        self.containment_pass()
+        self.track_pass()
+        links = [lk for lk in self.links.values()] + self.groups
+        links.sort(key=lambda lk: (lk.old[0], lk.new[0]))
+        return links
+
+
+def align(
+    old: Sequence[Point],
+    new: Sequence[Point],
+    options: AlignOptions | None = None,
+    *,
+    pins: Sequence[tuple[int, int]] = (),
+    forbid: Iterable[tuple[int, int]] = (),
+) -> list[Link]:
+    """Pair the points of ``old`` with those of ``new`` (siblings at one level); indices, sorted by old.
+
+    >>> from draftdiff.model import draft_from_texts
+    >>> a = draft_from_texts(["Ceasefire at once.", "Elections within 100 days.", "Amnesty for all."]).points
+    >>> b = draft_from_texts(["Elections within 100 days.", "A ceasefire takes effect at once."]).points
+    >>> [(lk.old, lk.new, lk.matched_by) for lk in align(a, b)]
+    [((0,), (1,), 'fuzzy'), ((1,), (0,), 'exact')]
+    """
+    return _Aligner(old, new, options or AlignOptions(), pins, frozenset(forbid)).run()

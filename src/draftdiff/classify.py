@@ -1,0 +1,384 @@
+"""Substance flags and kinds of matched pairs.
+
+A matched pair whose words moved but whose substance stayed is *reworded*; a pair whose substance
+changed is *revised*. Substance is read as five kinds of flag, each saying what it was and what it became:
+
+``number``    an amount, count, percentage or duration changed (600,000 -> 800,000; $100 bn; 100 days; 2%).
+``date``      a date, month or year changed (1 January 2026 -> 1 March 2026; by 2027 -> by 2030).
+``negation``  a negation was added or removed (not, no, never, nor, without, neither, none, n't).
+``modality``  an obligation became a permission or the reverse (shall/must/will <-> may/should/could/can).
+``party``     a named party appeared or disappeared (Russia, NATO, the US, the EU, Ukraine ...).
+
+>>> [(f.type, f.old, f.new) for f in substance_flags(
+...     "Ukraine's armed forces shall be capped at 600,000 personnel.",
+...     "Ukraine's armed forces may be capped at 800 000 personnel.")]
+[('number', '600,000', '800 000'), ('modality', 'shall', 'may')]
+>>> [(f.type, f.old, f.new) for f in substance_flags("Ukraine will not join NATO.", "Ukraine will join the EU.")]
+[('negation', 'not', None), ('party', 'NATO', None), ('party', None, 'EU')]
+
+Numbers that are references to other provisions ("point 5", "Article 12") are not amounts: a
+renumbering alone must not make a provision revised.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .changes import Flag, Kind
+from .normalize import strip_markup
+
+__all__ = ["FLAG_TYPES", "REVISED_BELOW", "classify", "substance_flags"]
+
+#: Below this similarity a matched pair without flags is still called revised (its words are too far apart
+#: to claim the substance stayed).
+REVISED_BELOW = 0.25
+
+FLAG_TYPES = ("number", "date", "negation", "modality", "party")
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_DATE = re.compile(
+    rf"""\b(?:
+        \d{{4}}-\d{{2}}-\d{{2}}                                   # 2026-01-31
+      | \d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}                       # 31/01/2026
+      | \d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?(?:,?\s+\d{{4}})?   # 1 January 2026
+      | (?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?  # January 1, 2026
+      | (?:{_MONTHS})\.?\s+\d{{4}}                                 # January 2026
+      | (?:19|20)\d{{2}}(?!\s*(?:%|per\s?cent|troops|personnel|km|kilomet))     # 2026
+    )\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# "may" is a month only in a date pattern with a day or year next to it (handled above).
+
+_REFERENCE = re.compile(
+    r"\b(?:points?|articles?|art\.|sections?|§|paragraphs?|para\.|clauses?|items?|annex(?:es)?|"
+    r"chapters?|rules?|principles?|no\.)\s+\d+(?:\.\d+)*[a-z]?(?:\s*(?:,|and|or|to|-|–)\s*\d+(?:\.\d+)*[a-z]?)*",
+    re.IGNORECASE,
+)
+_SCALE = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
+    "trillion": 1e12, "tn": 1e12,
+}  # fmt: skip
+_NUMBER = re.compile(
+    r"""(?P<cur>[$€£¥]|\b(?:usd|eur|gbp|us\$)\s?)?
+        (?P<num>\d+(?:[,\u00a0\u202f\u2009 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d/])
+        (?:\s?(?P<scale>thousand|million|mn|billion|bn|trillion|tn|k|m|b)\b)?
+        (?:\s?(?P<unit>%|per\s?cent|percent|days?|weeks?|months?|years?|hours?|km|kilomet(?:re|er)s?|miles?))?""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|nor|without|neither|none|nothing|cannot)\b|n['\u2019]t\b", re.IGNORECASE
+)
+_STRONG = (
+    "shall",
+    "must",
+    "will",
+    "won't",
+    "shan't",
+    "is required to",
+    "are required to",
+    "undertakes to",
+    "undertake to",
+)
+_WEAK = (
+    "may",
+    "should",
+    "could",
+    "can",
+    "can't",
+    "cannot",
+    "might",
+    "would",
+    "is encouraged to",
+    "are encouraged to",
+    "endeavour",
+)
+_MODAL = re.compile(
+    r"\b("
+    + "|".join(
+        re.escape(m).replace(r"\ ", r"\s+").replace("'", "['\u2019]")
+        for m in sorted(_STRONG + _WEAK, key=len, reverse=True)
+    )
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
+_STRENGTH = {m: "strong" for m in _STRONG} | {m: "weak" for m in _WEAK}
+
+# Named parties: runs of capitalised words; a few aliases folded together.
+_CAP_RUN = re.compile(
+    r"(?:\b[A-Z][\w'’.-]*[\w]|\bU\.S\.|\bU\.K\.)(?:\s+(?:of\s+(?:the\s+)?)?(?:[A-Z][\w'’.-]*\w|U\.S\.))*"
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
+_ALIASES = {
+    "us": "US", "u.s.": "US", "usa": "US", "united states": "US", "united states of america": "US",
+    "america": "US", "american": "US", "americans": "US", "eu": "EU", "european union": "EU",
+    "russia": "Russia", "russian": "Russia", "russian federation": "Russia", "russians": "Russia",
+    "ukraine": "Ukraine", "ukrainian": "Ukraine", "ukrainians": "Ukraine", "europe": "Europe",
+    "european": "Europe", "europeans": "Europe", "uk": "UK", "u.k.": "UK", "united kingdom": "UK",
+    "nato": "NATO",
+}  # fmt: skip
+_KNOWN_PARTIES = frozenset(_ALIASES) | {
+    "china",
+    "poland",
+    "germany",
+    "france",
+    "turkey",
+    "un",
+    "g7",
+    "g8",
+    "iaea",
+}
+_NOT_PARTIES = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "all",
+        "any",
+        "each",
+        "every",
+        "no",
+        "not",
+        "if",
+        "when",
+        "where",
+        "while",
+        "after",
+        "before",
+        "upon",
+        "within",
+        "following",
+        "both",
+        "either",
+        "neither",
+        "there",
+        "such",
+        "other",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "of",
+        "to",
+        "and",
+        "or",
+        "but",
+        "as",
+        "with",
+        "from",
+        "shall",
+        "must",
+        "will",
+        "may",
+        "should",
+        "could",
+        "can",
+        "might",
+        "would",
+        "required",
+        "recommended",
+        "optional",
+        "party",
+        "parties",
+        "agreement",
+        "article",
+        "articles",
+        "section",
+        "sections",
+        "annex",
+        "point",
+        "points",
+        "plan",
+        "clause",
+        "clauses",
+        "treaty",
+        "framework",
+        "protocol",
+        "chapter",
+        "paragraph",
+        "item",
+        "items",
+        "rule",
+        "rules",
+        "principle",
+        "principles",
+        "specification",
+        "version",
+        "i",
+        "ii",
+        "iii",
+        "iv",
+        "v",
+        "vi",
+        "vii",
+        "viii",
+        "ix",
+        "x",
+        "key",
+        "major",
+        "minor",
+        "patch",
+    ]
+    + _MONTHS.split("|")
+    + ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
+
+
+def _numbers(text: str) -> list[tuple[tuple, str]]:
+    text = _REFERENCE.sub(" ", text)
+    text = _DATE.sub(" ", text)
+    out = []
+    for m in _NUMBER.finditer(text):
+        digits = re.sub(r"[,\u00a0\u202f\u2009 ]", "", m["num"])
+        value = float(digits)
+        if m["scale"]:
+            value *= _SCALE[m["scale"].lower()]
+        unit = (m["unit"] or "").lower().replace(" ", "")
+        unit = {"percent": "%", "percent.": "%", "percents": "%"}.get(unit, unit).rstrip("s")
+        if unit.startswith("kilomet"):
+            unit = "km"
+        cur = (m["cur"] or "").strip().lower().replace("us$", "$").replace("usd", "$")
+        out.append(((cur, round(value, 6), unit), m.group(0).strip()))
+    return out
+
+
+def _dates(text: str) -> list[tuple[str, str]]:
+    return [(re.sub(r"[\s,.]+", " ", m.group(0).lower()).strip(), m.group(0)) for m in _DATE.finditer(text)]
+
+
+def _paired_flags(kind: str, old: list[tuple[object, str]], new: list[tuple[object, str]]) -> list[Flag]:
+    """Flags for the items whose keys occur more often on one side than on the other, paired in order."""
+    old_count = Counter(k for k, _ in old)
+    new_count = Counter(k for k, _ in new)
+    gone: list[str] = []
+    came: list[str] = []
+    seen: Counter = Counter()
+    for key, shown in old:
+        seen[key] += 1
+        if seen[key] > new_count[key]:
+            gone.append(shown)
+    seen = Counter()
+    for key, shown in new:
+        seen[key] += 1
+        if seen[key] > old_count[key]:
+            came.append(shown)
+    flags = [Flag(kind, o, n) for o, n in zip(gone, came)]
+    flags += [Flag(kind, o, None) for o in gone[len(came) :]]
+    flags += [Flag(kind, None, n) for n in came[len(gone) :]]
+    return flags
+
+
+def _negations(text: str) -> list[str]:
+    return [m.group(0).lower().replace("\u2019", "'") for m in _NEGATION.finditer(text)]
+
+
+def _modals(text: str) -> list[tuple[str, str]]:
+    out = []
+    for m in _MODAL.finditer(text):
+        word = re.sub(r"\s+", " ", m.group(0).lower().replace("\u2019", "'"))
+        out.append((_STRENGTH[word], word))
+    return out
+
+
+def _parties(text: str) -> list[tuple[str, str]]:
+    out = []
+    for m in _CAP_RUN.finditer(text):
+        run = m.group(0).rstrip(".")
+        parts = [re.sub(r"['\u2019]s$", "", w) for w in run.split()]
+        at_start = bool(_SENTENCE_START.search(text[: m.start()]))
+        # drop generic leading words ("The", "Within", "Article") from the run
+        while parts and parts[0].lower() in _NOT_PARTIES:
+            parts.pop(0)
+            at_start = False
+        while parts and parts[-1].lower() in _NOT_PARTIES:
+            parts.pop()
+        if not parts:
+            continue
+        name = " ".join(parts)
+        low = name.lower()
+        if low in _NOT_PARTIES or name.isupper() and low in _STRENGTH:
+            continue
+        if at_start and low not in _KNOWN_PARTIES and not name.isupper():
+            continue  # a capitalised first word of a sentence is not a name by itself
+        out.append((_ALIASES.get(low, name), name))
+    return out
+
+
+def _set_flags(kind: str, old: list[tuple[str, str]], new: list[tuple[str, str]]) -> list[Flag]:
+    """One flag per key present on one side only (first spelling shown), in order of appearance."""
+    old_keys = {k for k, _ in old}
+    new_keys = {k for k, _ in new}
+    flags: list[Flag] = []
+    done: set[str] = set()
+    for k, shown in old:
+        if k not in new_keys and k not in done:
+            done.add(k)
+            flags.append(Flag(kind, shown, None))
+    for k, shown in new:
+        if k not in old_keys and k not in done:
+            done.add(k)
+            flags.append(Flag(kind, None, shown))
+    return flags
+
+
+def substance_flags(old: str, new: str) -> tuple[Flag, ...]:
+    """The substance flags between two texts, in the order number, date, negation, modality, party."""
+    old = strip_markup(old)
+    new = strip_markup(new)
+    flags: list[Flag] = []
+    flags += _paired_flags("number", _numbers(old), _numbers(new))  # type: ignore[arg-type]
+    flags += _paired_flags("date", _dates(old), _dates(new))  # type: ignore[arg-type]
+    neg_old, neg_new = _negations(old), _negations(new)
+    if len(neg_old) != len(neg_new):
+        gone = list((Counter(neg_old) - Counter(neg_new)).elements())
+        came = list((Counter(neg_new) - Counter(neg_old)).elements())
+        if len(neg_old) > len(neg_new):
+            flags.append(Flag("negation", gone[0] if gone else neg_old[0], came[0] if came else None))
+        else:
+            flags.append(Flag("negation", gone[0] if gone else None, came[0] if came else neg_new[0]))
+    undated_old, undated_new = _DATE.sub(" ", old), _DATE.sub(" ", new)  # "May 2026" is no modal
+    mod_old, mod_new = _modals(undated_old), _modals(undated_new)
+    strength_old = Counter(s for s, _ in mod_old)
+    strength_new = Counter(s for s, _ in mod_new)
+    if strength_old != strength_new:
+        lost = strength_old - strength_new
+        gained = strength_new - strength_old
+        o = next((w for s, w in mod_old if s in lost), None)
+        n = next((w for s, w in mod_new if s in gained), None)
+        if o is not None or n is not None:
+            flags.append(Flag("modality", o, n))
+    flags += _set_flags("party", _parties(undated_old), _parties(undated_new))
+    return tuple(flags)
+
+
+def classify(
+    old: str, new: str, similarity: float, *, revised_below: float = REVISED_BELOW
+) -> tuple[Kind, tuple[Flag, ...]]:
+    """The kind of a 1:1 matched pair and its substance flags.
+
+    >>> classify("The Parties shall meet.", "the parties shall  meet", 1.0)
+    (<Kind.UNCHANGED: 'unchanged'>, ())
+    >>> classify("The Parties shall meet monthly.", "The Parties shall convene every month.", 0.5)[0]
+    <Kind.REWORDED: 'reworded'>
+    >>> classify("The Parties shall meet.", "The Parties may meet.", 0.9)[0]
+    <Kind.REVISED: 'revised'>
+    """
+    from .normalize import normalize
+
+    if normalize(old) == normalize(new):
+        return Kind.UNCHANGED, ()
+    flags = substance_flags(old, new)
+    if flags or similarity < revised_below:
+        return Kind.REVISED, flags
+    return Kind.REWORDED, flags

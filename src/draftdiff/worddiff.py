@@ -1,0 +1,105 @@
+"""Word-level diff of two texts as equal / delete / insert runs.
+
+Texts are cut into words, single punctuation marks and runs of whitespace, and compared with
+:class:`difflib.SequenceMatcher` (``autojunk=False``, so frequent words are never treated as junk).
+Nothing is lost: joining the ``equal`` and ``delete`` runs gives back the old text, joining the
+``equal`` and ``insert`` runs gives back the new one.
+
+>>> ops = word_diff("The army is capped at 600,000.", "The army is capped at 800,000.")
+>>> [(op.op, op.text) for op in ops]
+[('equal', 'The army is capped at '), ('delete', '600,000'), ('insert', '800,000'), ('equal', '.')]
+>>> "".join(op.text for op in ops if op.op != "insert")
+'The army is capped at 600,000.'
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from .changes import DiffOp
+
+__all__ = ["diff_tokens", "new_text", "old_text", "word_diff"]
+
+# A number with its digit groups stays one token ("600,000", "2.5"); a word keeps inner apostrophes
+# and hyphens ("Ukraine's", "non-aligned").
+_TOKEN = re.compile(r"\s+|\d+(?:[.,\u00a0\u202f]\d+)*|\w+(?:['\u2019-]\w+)*|[^\w\s]")
+
+
+def diff_tokens(text: str) -> list[str]:
+    """The tokens the diff works on; joined they give the text back.
+
+    >>> diff_tokens("Ukraine's army:  600,000")
+    ["Ukraine's", ' ', 'army', ':', '  ', '600,000']
+    """
+    return _TOKEN.findall(text)
+
+
+def word_diff(a: str, b: str) -> tuple[DiffOp, ...]:
+    """Equal / delete / insert runs turning ``a`` into ``b`` (a delete comes before its insert)."""
+    if a == b:
+        return (DiffOp("equal", a),) if a else ()
+    ta, tb = diff_tokens(a), diff_tokens(b)
+    raw: list[tuple[str, str]] = []
+    matcher = SequenceMatcher(None, ta, tb, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            raw.append(("equal", "".join(ta[i1:i2])))
+            continue
+        if tag in ("delete", "replace"):
+            raw.append(("delete", "".join(ta[i1:i2])))
+        if tag in ("insert", "replace"):
+            raw.append(("insert", "".join(tb[j1:j2])))
+    return tuple(DiffOp(op, text) for op, text in _tidy(raw))
+
+
+def _tidy(raw: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Fold a lone space between two changes into both sides, then merge neighbouring runs.
+
+    ``delete "a" / equal " " / delete "b"`` reads better as ``delete "a b"``; the result still joins
+    back to both texts.
+    """
+    folded: list[tuple[str, str]] = []
+    for k, (op, text) in enumerate(raw):
+        if (
+            op == "equal"
+            and text.isspace()
+            and 0 < k < len(raw) - 1
+            and raw[k - 1][0] != "equal"
+            and raw[k + 1][0] != "equal"
+        ):
+            folded.append(("delete", text))
+            folded.append(("insert", text))
+        else:
+            folded.append((op, text))
+    # group consecutive non-equal runs: all deletes first, then all inserts
+    out: list[tuple[str, str]] = []
+    k = 0
+    while k < len(folded):
+        if folded[k][0] == "equal":
+            if out and out[-1][0] == "equal":
+                out[-1] = ("equal", out[-1][1] + folded[k][1])
+            else:
+                out.append(folded[k])
+            k += 1
+            continue
+        dels: list[str] = []
+        ins: list[str] = []
+        while k < len(folded) and folded[k][0] != "equal":
+            (dels if folded[k][0] == "delete" else ins).append(folded[k][1])
+            k += 1
+        if dels:
+            out.append(("delete", "".join(dels)))
+        if ins:
+            out.append(("insert", "".join(ins)))
+    return [(op, text) for op, text in out if text]
+
+
+def old_text(ops: tuple[DiffOp, ...] | list[DiffOp]) -> str:
+    """The old side of a diff (equal and delete runs)."""
+    return "".join(op.text for op in ops if op.op != "insert")
+
+
+def new_text(ops: tuple[DiffOp, ...] | list[DiffOp]) -> str:
+    """The new side of a diff (equal and insert runs)."""
+    return "".join(op.text for op in ops if op.op != "delete")

@@ -139,9 +139,9 @@ def guard_drafts(
 ) -> GuardReport:
     """The provisions of old that new dropped silently, and those it dropped with a word."""
     if comparison is None:
-        from .compare import compare
+        from .compare import CompareOptions, compare
 
-        comparison = compare(old, new, options)
+        comparison = compare(old, new, options or CompareOptions(diff=False))  # nobody reads the word diff
     parent_of = _parents(old.points)
     withdrawn = {str(w).strip() for w in new.withdrawn}
     points = {p.id: p for p in old.walk()}

@@ -1,0 +1,458 @@
+"""How right is ``draftdiff.compare``? Precision, recall and F1 against known answers.
+
+Two sources of known answers:
+
+* synthetic pairs from bench/generator.py (28, 200 and 1,000 points, several seeds), whose ground
+  truth comes from the edits themselves;
+* real pairs from ../shared/corpus, labelled by hand in bench/labels/*.toml.
+
+What is scored (see bench/README.md for the long form):
+
+links        an old->new id pair taken from every matched change (unchanged, reworded, revised,
+             merged, split, deferred) at the top level: a merge of 3 into 1 gives 3 links, a split of
+             1 into 2 gives 2. Sub-point links (``12.a -> 10.a``) are the same thing inside matched
+             parents, counted separately; a sub-point link only counts where the parents are linked.
+kinds        per kind, a change of the engine counts as right when a truth entry has the same old and
+             the same new ids and accepts the engine's kind (top level). Recall = right / truth of
+             that kind; precision = right / engine changes of that kind.
+flags        for every expected substance flag (at any level), the engine's change with exactly the
+             same ids carries a flag of that type. Precision counts every flag the engine reported.
+
+The scorer works on anything with ``kind``, ``old``, ``new``, ``flags`` and ``children``: the truth
+(:class:`generator.Expected`), a :class:`draftdiff.changes.Comparison` (see :func:`from_comparison`) or the
+``--format json`` output of the CLI (see :func:`from_json`).
+
+>>> from generator import Expected as E
+>>> truth = [E("unchanged", ("1",), ("1",)), E("dropped", ("2",)), E("added", (), ("2",))]
+>>> found = [E("unchanged", ("1",), ("1",)), E("reworded", ("2",), ("2",))]
+>>> s = score(truth, found)
+>>> s.links.tp, s.links.fp, s.links.fn
+(1, 1, 0)
+>>> round(s.links.f1, 3)
+0.667
+>>> s.kinds["dropped"].recall
+0.0
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from typing import Self
+
+from generator import KINDS, MATCHED_KINDS, Expected, generate
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # pragma: no cover - Python < 3.11
+    tomllib = None  # type: ignore[assignment]
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+LABELS = BENCH / "labels"
+
+#: The targets of issue 3, checked on the 200-point synthetic drafts with the default rates.
+TARGETS = {
+    "link F1": ("links", "f1", 0.98),
+    "dropped recall": ("dropped", "recall", 0.95),
+    "added recall": ("added", "recall", 0.95),
+    "merged recall": ("merged", "recall", 0.85),
+    "split recall": ("split", "recall", 0.85),
+    "flag recall": ("flags", "recall", 0.95),
+}
+TARGET_SIZE = 200
+
+
+@dataclass
+class Counts:
+    """True positives, false positives, false negatives; precision, recall and F1 from them.
+
+    An empty denominator counts as perfect (nothing expected and nothing found is right).
+
+    >>> c = Counts(tp=8, fp=2, fn=0)
+    >>> c.precision, c.recall, round(c.f1, 4)
+    (0.8, 1.0, 0.8889)
+    """
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def expected(self) -> int:
+        return self.tp + self.fn
+
+    def __iadd__(self, other: Counts) -> Self:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+        return self
+
+    def as_dict(self) -> dict:
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": self.precision,
+            "recall": self.recall,
+            "f1": self.f1,
+        }
+
+
+def _counts(expected: set, found: set) -> Counts:
+    return Counts(tp=len(expected & found), fp=len(found - expected), fn=len(expected - found))
+
+
+@dataclass
+class Score:
+    links: Counts = field(default_factory=Counts)
+    sub_links: Counts = field(default_factory=Counts)
+    kinds: dict[str, Counts] = field(default_factory=lambda: {k: Counts() for k in KINDS})
+    flags: Counts = field(default_factory=Counts)
+    cases: int = 0
+
+    def __iadd__(self, other: Score) -> Self:
+        self.links += other.links
+        self.sub_links += other.sub_links
+        for k in KINDS:
+            self.kinds[k] += other.kinds[k]
+        self.flags += other.flags
+        self.cases += other.cases
+        return self
+
+    def metric(self, what: str, measure: str) -> float:
+        counts = {"links": self.links, "flags": self.flags, "sub_links": self.sub_links}.get(what)
+        return getattr(counts if counts is not None else self.kinds[what], measure)
+
+    def as_dict(self) -> dict:
+        return {
+            "cases": self.cases,
+            "links": self.links.as_dict(),
+            "sub_links": self.sub_links.as_dict(),
+            "flags": self.flags.as_dict(),
+            "kinds": {k: c.as_dict() for k, c in self.kinds.items()},
+        }
+
+
+# ---------------------------------------------------------------------------------------------
+# Engine output -> the scorer's shape (Expected objects; accept/edits unused)
+
+
+def from_comparison(cmp) -> list[Expected]:
+    """The changes of a draftdiff Comparison as Expected objects (flags reduced to their types)."""
+
+    def conv(c) -> Expected:
+        return Expected(
+            kind=str(getattr(c.kind, "value", c.kind)),
+            old=tuple(c.old),
+            new=tuple(c.new),
+            flags=tuple(sorted(f.type for f in c.flags)),
+            track=c.track,
+            children=tuple(conv(x) for x in c.children),
+        )
+
+    return [conv(c) for c in cmp.changes]
+
+
+def from_json(doc: dict) -> list[Expected]:
+    """The changes of a ``draftdiff compare --format json`` document as Expected objects."""
+
+    def conv(c: dict) -> Expected:
+        return Expected(
+            kind=c["kind"],
+            old=tuple(c.get("old", ())),
+            new=tuple(c.get("new", ())),
+            flags=tuple(sorted(f["type"] for f in c.get("flags", ()))),
+            track=c.get("track"),
+            children=tuple(conv(x) for x in c.get("children", ())),
+        )
+
+    return [conv(c) for c in doc["changes"]]
+
+
+# ---------------------------------------------------------------------------------------------
+# Scoring
+
+
+def links_of(changes: Iterable) -> set[tuple[str, str]]:
+    """Every old->new id pair of the matched changes (top level only).
+
+    >>> sorted(links_of([Expected("merged", ("1", "2"), ("1",)), Expected("dropped", ("3",))]))
+    [('1', '1'), ('2', '1')]
+    """
+    return {(o, n) for c in changes if c.kind in MATCHED_KINDS for o in c.old for n in c.new}
+
+
+def sub_links_of(changes: Iterable) -> set[tuple[str, str]]:
+    """Links among sub-points (any depth), inside matched parents."""
+    out: set[tuple[str, str]] = set()
+
+    def visit(cs: Iterable, top: bool) -> None:
+        for c in cs:
+            if c.kind not in MATCHED_KINDS:
+                continue
+            if not top:
+                out.update((o, n) for o in c.old for n in c.new)
+            visit(c.children, False)
+
+    visit(changes, True)
+    return out
+
+
+def _key(c) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return tuple(sorted(c.old)), tuple(sorted(c.new))
+
+
+def score(truth: Sequence[Expected], found: Sequence) -> Score:
+    """Score the engine's changes ``found`` against the ``truth`` (both lists of top-level changes)."""
+    s = Score(cases=1)
+    s.links = _counts(links_of(truth), links_of(found))
+    s.sub_links = _counts(sub_links_of(truth), sub_links_of(found))
+
+    truth_by_key = {_key(t): t for t in truth}
+    for t in truth:
+        s.kinds[t.kind].fn += 1  # turned into tp below when found
+    for c in found:
+        k = c.kind if c.kind in s.kinds else None
+        t = truth_by_key.get(_key(c))
+        ok = t is not None and c.kind in (t.accept or (t.kind,))
+        if ok:
+            s.kinds[t.kind].fn -= 1
+            s.kinds[t.kind].tp += 1  # an accepted other kind (revised for a paraphrase) counts for t.kind
+        elif k is not None:
+            s.kinds[k].fp += 1
+
+    found_by_key = {_key(c): c for c in _walk(found)}
+    truth_all = {_key(t): t for t in _walk(truth)}
+    for t in truth_all.values():
+        c = found_by_key.get(_key(t))
+        got = set(c.flags) if c is not None else set()
+        for f in t.flags:
+            if f in got:
+                s.flags.tp += 1
+            else:
+                s.flags.fn += 1
+    for key, c in found_by_key.items():
+        t = truth_all.get(key)
+        want = set(t.flags) if t is not None else set()
+        s.flags.fp += sum(1 for f in set(c.flags) if f not in want)
+    return s
+
+
+def _walk(changes: Iterable) -> list:
+    out = []
+    for c in changes:
+        out.append(c)
+        out.extend(_walk(c.children))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Hand-labelled corpus pairs
+
+
+def load_labels(path: Path) -> tuple[dict, list[Expected]]:
+    """A bench/labels/*.toml file: the pair it describes and its truth as Expected objects.
+
+    Format::
+
+        old = "semver/02-v1.0.0.md"          # relative to ../shared/corpus
+        new = "semver/03-v2.0.0-rc.1.md"
+        note = "why"                          # optional
+        links = [["1", "1"], ["4", "10"]]     # 1:1 matched pairs (any kind but merged/split/deferred)
+        dropped = ["Tagging-1"]
+        added = ["11"]
+        [[merged]]                            # optional, as many as needed; likewise [[split]]
+        old = ["7", "10"]
+        new = ["7"]
+
+    Link entries accept every 1:1 kind (unchanged, reworded, revised, deferred); an optional
+    ``[kinds]`` table (``"4" = "revised"``, keyed by old id) pins the kind of some links.
+    """
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    kinds = data.get("kinds", {})
+    truth: list[Expected] = []
+    one_to_one = ("unchanged", "reworded", "revised", "deferred")
+    for o, n in data.get("links", []):
+        k = kinds.get(o)
+        truth.append(Expected(k or "reworded", (o,), (n,), accept=(k,) if k else one_to_one))
+    for o in data.get("dropped", []):
+        truth.append(Expected("dropped", (o,)))
+    for n in data.get("added", []):
+        truth.append(Expected("added", (), (n,)))
+    for kind in ("merged", "split"):
+        for m in data.get(kind, []):
+            truth.append(Expected(kind, tuple(m["old"]), tuple(m["new"])))
+    return data, truth
+
+
+def corpus_dir() -> Path:
+    import os
+
+    return Path(os.environ.get("DRAFTDIFF_SHARED", REPO.parent / "shared")) / "corpus"
+
+
+# ---------------------------------------------------------------------------------------------
+# Reports
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.3f}"
+
+
+def report(label: str, s: Score, out=sys.stdout, kinds: bool = True) -> None:
+    print(f"\n{label}  ({s.cases} case{'s' if s.cases != 1 else ''})", file=out)
+    print(f"  {'':16} {'n':>6} {'P':>6} {'R':>6} {'F1':>6}", file=out)
+    rows = [("links", s.links), ("sub-point links", s.sub_links)]
+    if kinds:
+        rows += [(k, s.kinds[k]) for k in KINDS]
+    rows.append(("flags", s.flags))
+    for name, c in rows:
+        print(
+            f"  {name:16} {c.expected:6d} {_fmt(c.precision):>6} {_fmt(c.recall):>6} {_fmt(c.f1):>6}",
+            file=out,
+        )
+
+
+def check_targets(s: Score, out=sys.stdout) -> bool:
+    ok_all = True
+    print(f"\nTargets (issue 3; synthetic, {TARGET_SIZE} points, default rates):", file=out)
+    for name, (what, measure, target) in TARGETS.items():
+        value = s.metric(what, measure)
+        ok = value >= target
+        ok_all &= ok
+        print(f"  {name:16} {value:.3f}  >= {target:.2f}  {'PASS' if ok else 'FAIL'}", file=out)
+    return ok_all
+
+
+def _parse_list(text: str) -> list[int]:
+    out: list[int] = []
+    for part in text.split(","):
+        if "-" in part:
+            a, b = part.split("-")
+            out.extend(range(int(a), int(b) + 1))
+        elif part:
+            out.append(int(part))
+    return out
+
+
+def run_synthetic(
+    sizes: Sequence[int],
+    seeds: Sequence[int],
+    compare,
+    options=None,
+    big_seeds: int = 3,
+    verbose: bool = False,
+) -> dict[int, Score]:
+    results: dict[int, Score] = {}
+    for n in sizes:
+        pooled = Score(cases=0)
+        use = seeds if n < 1000 else seeds[:big_seeds]
+        t0 = time.perf_counter()
+        for seed in use:
+            case = generate(n, seed)
+            cmp = compare(case.old, case.new, options)
+            s = score(case.truth, from_comparison(cmp))
+            if verbose:
+                print(f"  n={n} seed={seed}: link F1 {s.links.f1:.4f}", file=sys.stderr)
+            pooled += s
+        results[n] = pooled
+        report(
+            f"Synthetic, {n} points, seeds {','.join(map(str, use))}  [{time.perf_counter() - t0:.1f} s]",
+            pooled,
+        )
+    return results
+
+
+def run_corpus(compare, options=None) -> dict[str, Score] | None:
+    corpus = corpus_dir()
+    if not corpus.is_dir():
+        print(f"\nCorpus: skipped, {corpus} not found (set DRAFTDIFF_SHARED to the shared/ folder).")
+        return None
+    try:
+        from draftdiff.read import read_draft
+    except ImportError as exc:
+        print(f"\nCorpus: skipped, draftdiff.read.read_draft is not available ({exc}).")
+        return None
+    results: dict[str, Score] = {}
+    pooled = Score(cases=0)
+    for path in sorted(LABELS.glob("*.toml")):
+        data, truth = load_labels(path)
+        old = read_draft(str(corpus / data["old"]))
+        new = read_draft(str(corpus / data["new"]))
+        s = score(truth, from_comparison(compare(old, new, options)))
+        results[path.stem] = s
+        pooled += s
+        c = s.links
+        print(
+            f"  {path.stem:40} links P {_fmt(c.precision)} R {_fmt(c.recall)} F1 {_fmt(c.f1)}"
+            f"  dropped R {_fmt(s.kinds['dropped'].recall)}  added R {_fmt(s.kinds['added'].recall)}"
+        )
+    if results:
+        report("Corpus pairs (hand-labelled, bench/labels)", pooled, kinds=False)
+        for k in ("dropped", "added", "merged", "split"):
+            c = pooled.kinds[k]
+            if c.expected:
+                print(f"  {k:16} {c.expected:6d} {_fmt(c.precision):>6} {_fmt(c.recall):>6} {_fmt(c.f1):>6}")
+        results["(all)"] = pooled
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Accuracy of draftdiff.compare against known answers.")
+    ap.add_argument("--sizes", default="28,200,1000", help="synthetic sizes (default 28,200,1000)")
+    ap.add_argument("--seeds", default="1-5", help="seeds, e.g. 1-5 or 1,4,9 (default 1-5)")
+    ap.add_argument("--big-seeds", type=int, default=3, help="how many seeds at 1,000 points and more")
+    ap.add_argument("--no-corpus", action="store_true", help="skip the hand-labelled corpus pairs")
+    ap.add_argument("--json", metavar="PATH", help="also write the figures as JSON here")
+    ap.add_argument("--strict", action="store_true", help="exit 1 when a target fails")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args(argv)
+
+    from draftdiff.compare import compare
+
+    sizes = _parse_list(args.sizes)
+    seeds = _parse_list(args.seeds)
+    print("draftdiff bench/accuracy: links are old->new id pairs of matched changes at the top level;")
+    print("sub-point links are counted apart; kinds at the top level; flags at every level.")
+    synthetic = run_synthetic(sizes, seeds, compare, big_seeds=args.big_seeds, verbose=args.verbose)
+    ok = True
+    if TARGET_SIZE in synthetic:
+        ok = check_targets(synthetic[TARGET_SIZE])
+        print(f"  overall: {'PASS' if ok else 'FAIL'}")
+    else:
+        print(f"\nTargets not checked: they apply to {TARGET_SIZE} points, which was not run.")
+    corpus = None if args.no_corpus else run_corpus(compare)
+    if args.json:
+        doc = {
+            "synthetic": {str(n): s.as_dict() for n, s in synthetic.items()},
+            "corpus": {k: s.as_dict() for k, s in (corpus or {}).items()},
+            "targets_pass": ok,
+        }
+        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.json).write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")
+    return 1 if args.strict and not ok else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,94 @@
+"""The comparison as plain data: the "draftdiff.compare/1" JSON contract (see docs/json-compare.md).
+
+The JSON Schema is ``src/draftdiff/schemas/compare.json`` (``draftdiff schema compare``). The contract
+grows by adding fields; no field is renamed or removed within ``draftdiff.compare/1``.
+
+>>> from draftdiff.changes import Change, Comparison, Kind
+>>> from draftdiff.model import draft_from_texts
+>>> cmp = Comparison(draft_from_texts(["A."]), draft_from_texts(["A."]),
+...                  (Change(Kind.UNCHANGED, ("1",), ("1",), similarity=1.0, matched_by="exact"),))
+>>> d = comparison_to_dict(cmp)
+>>> d["schema"], d["summary"]["unchanged"], d["changes"][0]["kind"], d["changes"][0]["old"]
+('draftdiff.compare/1', 1, 'unchanged', ['1'])
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from typing import Any
+
+from .. import __version__
+from ..changes import Change, Comparison
+from ..jsonform import draft_to_dict
+
+__all__ = ["COMPARE_SCHEMA", "change_to_dict", "comparison_to_dict", "comparison_to_json", "dumps_safe"]
+
+COMPARE_SCHEMA = "draftdiff.compare/1"
+
+
+def _score(value: float | None) -> float | None:
+    """Scores rounded to 4 decimals, so that output is stable across platforms."""
+    return None if value is None else round(float(value), 4)
+
+
+def change_to_dict(change: Change) -> dict[str, Any]:
+    return {
+        "kind": change.kind.value,
+        "old": list(change.old),
+        "new": list(change.new),
+        "similarity": _score(change.similarity),
+        "confidence": _score(change.confidence),
+        "matched_by": change.matched_by,
+        "moved": change.moved,
+        "renumbered": change.renumbered,
+        "flags": [{"type": f.type, "old": f.old, "new": f.new} for f in change.flags],
+        "track": change.track,
+        "diff": [{"op": op.op, "text": op.text} for op in change.diff],
+        "alternatives": [{"new": list(a.new), "similarity": _score(a.similarity)} for a in change.alternatives],
+        "children": [change_to_dict(c) for c in change.children],
+    }
+
+
+def comparison_to_dict(cmp: Comparison, *, options: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The whole comparison as JSON-ready data; ``options`` (the settings used) is included when given."""
+    out: dict[str, Any] = {
+        "schema": COMPARE_SCHEMA,
+        "version": __version__,
+        "old": draft_to_dict(cmp.old),
+        "new": draft_to_dict(cmp.new),
+        "summary": cmp.summary(),
+        "changes": [change_to_dict(c) for c in cmp.changes],
+    }
+    if options is not None:
+        out["options"] = options
+    return out
+
+
+_NON_ASCII = re.compile(r"[^\x20-\x7e\n]")
+_UNSAFE = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Cn"})
+
+
+def _escape_unsafe(match: re.Match[str]) -> str:
+    ch = match.group()
+    if unicodedata.category(ch) not in _UNSAFE:
+        return ch
+    data = ch.encode("utf-16-be", "surrogatepass")
+    return "".join(f"\\u{int.from_bytes(data[i : i + 2], 'big'):04x}" for i in range(0, len(data), 2))
+
+
+def dumps_safe(data: Any, *, indent: int | None = 2) -> str:
+    """JSON text that is safe to print on a terminal: letters of every script kept as they are, but
+    DEL, C1 controls, bidi and invisible format characters written as ``\\uXXXX`` escapes (the data
+    is the same; JSON itself already escapes C0 controls). Ends with a newline.
+
+    >>> dumps_safe({"t": "Київ \u202e\x9b\x1b"}, indent=None)
+    '{"t": "Київ \\\\u202e\\\\u009b\\\\u001b"}\\n'
+    """
+    return _NON_ASCII.sub(_escape_unsafe, json.dumps(data, ensure_ascii=False, indent=indent)) + "\n"
+
+
+def comparison_to_json(cmp: Comparison, *, options: dict[str, Any] | None = None, indent: int | None = 2) -> str:
+    """The JSON text of :func:`comparison_to_dict`, safe to print (see :func:`dumps_safe`)."""
+    return dumps_safe(comparison_to_dict(cmp, options=options), indent=indent)

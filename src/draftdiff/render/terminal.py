@@ -1,0 +1,257 @@
+"""The terminal report of a comparison, as rich renderables.
+
+:class:`CompareReport` is a rich renderable: ``console.print(CompareReport(cmp))``. It lays out the
+:class:`~draftdiff.render.report.Report` (header, one summary sentence, grouped changes) at the console's
+width. Untrusted text only ever enters :class:`rich.text.Text` objects after
+:func:`draftdiff.render.safe.plain`, so draft text can neither carry markup nor escape sequences.
+
+Without colour (``--color never``, NO_COLOR, a pipe) the word diff stays visible in wdiff style:
+``[-deleted-] {+inserted+}``; with colour, deletions are red and struck through, insertions green.
+
+>>> from rich.console import Console
+>>> from draftdiff.changes import Change, Comparison, DiffOp, Flag, Kind
+>>> from draftdiff.model import draft_from_texts
+>>> old = draft_from_texts(["The army is capped at 600,000."], title="Plan A")
+>>> new = draft_from_texts(["The army is capped at 800,000."], title="Plan B")
+>>> diff = (DiffOp("equal", "The army is capped at "), DiffOp("delete", "600,000"),
+...         DiffOp("insert", "800,000"), DiffOp("equal", "."))
+>>> cmp = Comparison(old, new, (Change(Kind.REVISED, ("1",), ("1",), similarity=0.9,
+...                                    flags=(Flag("number", "600,000", "800,000"),), diff=diff),))
+>>> console = Console(width=60, color_system=None, markup=False, highlight=False)
+>>> console.print(CompareReport(cmp))
+Plan A -> Plan B
+<texts> -> <texts> · 1 -> 1 points
+1 kept (1 of them revised)
+<BLANKLINE>
+Revised (1)
+  1  similarity 0.90
+      number: 600,000 -> 800,000
+      The army is capped at [-600,000-] {+800,000+}.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from rich import box
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.segment import Segment
+from rich.table import Table
+from rich.text import Text
+
+from ..changes import Comparison, DiffOp, Kind
+from ..model import Point
+from .report import Entry, Report, build_report, diff_runs, flag_text, split_space
+from .safe import plain
+
+__all__ = ["STYLES", "CompareReport", "diff_text"]
+
+#: Styles of the report (rich style strings); group titles are keyed by group.
+STYLES: dict[str, str] = {
+    "title": "bold",
+    "meta": "dim",
+    "summary": "bold",
+    "ref": "bold",
+    "note": "dim",
+    "flag": "yellow",
+    "delete": "red strike",
+    "insert": "green",
+    "dropped": "bold red",
+    "deferred": "bold magenta",
+    "revised": "bold yellow",
+    "reworded": "bold cyan",
+    "merged": "bold blue",
+    "split": "bold blue",
+    "moved": "bold cyan",
+    "subpoints": "bold",
+    "added": "bold green",
+    "unchanged": "dim",
+    "kind": "italic",
+}
+
+INDENT = 4
+
+
+def diff_text(ops: Iterable[DiffOp], *, markers: bool, side: str | None = None) -> Text:
+    """The word diff as one Text: ``side`` "old" keeps equal+delete runs, "new" equal+insert, None all.
+
+    >>> diff_text([DiffOp("equal", "at "), DiffOp("delete", "600 "), DiffOp("insert", "800 "),
+    ...            DiffOp("equal", "men")], markers=True).plain
+    'at [-600-] {+800+} men'
+    """
+    out = Text()
+    for op in diff_runs(ops) if side is None else ops:
+        text = plain(op.text)
+        if op.op == "equal":
+            out.append(text)
+            continue
+        if (op.op == "delete" and side == "new") or (op.op == "insert" and side == "old"):
+            continue
+        style = STYLES["delete"] if op.op == "delete" else STYLES["insert"]
+        if markers:
+            lead, core, trail = split_space(text)
+            if not core:  # a change of spacing only
+                core, lead, trail = "\u00b7" * len(text), "", ""
+            opening, closing = ("[-", "-]") if op.op == "delete" else ("{+", "+}")
+            out.append(lead)
+            out.append(f"{opening}{core}{closing}", style=style)
+            out.append(trail)
+        else:
+            out.append(text, style=style)
+    return out
+
+
+def _rstrip(line: list[Segment]) -> list[Segment]:
+    """A rendered line without trailing spaces (plain output and goldens carry none)."""
+    line = list(line)
+    while line and not line[-1].control and line[-1].text.rstrip(" ") != line[-1].text:
+        last = line.pop()
+        text = last.text.rstrip(" ")
+        if text:
+            line.append(Segment(text, last.style))
+            break
+    return line
+
+
+class Indent:
+    """A renderable shifted right by ``width`` cells; lines not padded and without trailing spaces."""
+
+    def __init__(self, renderable: RenderableType, width: int = 0) -> None:
+        self.renderable = renderable
+        self.width = width
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(options.max_width - self.width, 10)
+        lines = console.render_lines(self.renderable, options.update_width(width), pad=False, new_lines=False)
+        margin = Segment(" " * self.width) if self.width else None
+        newline = Segment.line()
+        for line in lines:
+            if margin:
+                yield margin
+            yield from _rstrip(line)
+            yield newline
+
+
+def _indent(renderable: RenderableType, depth: int = 1) -> Indent:
+    return Indent(renderable, INDENT * depth)
+
+
+class CompareReport:
+    """A comparison laid out for a terminal (rich renderable).
+
+    show_all       list unchanged points (and sub-points) instead of counting them.
+    side_by_side   revised and reworded points as a two-column table (old | new).
+    markers        wdiff markers ``[-...-] {+...+}``; None: only when the console has no colour.
+    """
+
+    def __init__(
+        self,
+        cmp: Comparison,
+        *,
+        show_all: bool = False,
+        side_by_side: bool = False,
+        markers: bool | None = None,
+    ) -> None:
+        self.cmp = cmp
+        self.report: Report = build_report(cmp, show_all=show_all)
+        self.side_by_side = side_by_side
+        self.markers = markers
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        markers = self.markers
+        if markers is None:
+            markers = console.no_color or console.color_system is None
+        for part in _Layout(self.report, markers=markers, side_by_side=self.side_by_side).render():
+            yield Indent(part)
+
+
+class _Layout:
+    def __init__(self, report: Report, *, markers: bool, side_by_side: bool) -> None:
+        self.r = report
+        self.markers = markers
+        self.side_by_side = side_by_side
+
+    def render(self) -> Iterator[RenderableType]:
+        r = self.r
+        yield Text(f"{plain(r.old.described)} -> {plain(r.new.described)}", style=STYLES["title"])
+        yield Text(f"{plain(r.old.source)} -> {plain(r.new.source)} · {r.counts_line}", style=STYLES["meta"])
+        yield Text(plain(r.summary), style=STYLES["summary"])
+        for group in r.groups:
+            yield Text()
+            yield Text(f"{group.title} ({len(group.entries)})", style=STYLES.get(group.key, ""))
+            for entry in group.entries:
+                yield Indent(self.entry(entry, top=True), 2)
+        if r.unchanged:
+            yield Text()
+            yield Text(plain(r.unchanged_line) + " (--all lists them)", style=STYLES["unchanged"])
+
+    def headline(self, entry: Entry, top: bool) -> Text:
+        line = Text()
+        line.append(plain(entry.ref), style=STYLES["ref"])
+        if not top:
+            line.append("  ")
+            line.append(entry.kind.value, style=STYLES.get(entry.kind.value, STYLES["kind"]))
+        if entry.notes:
+            line.append("  ")
+            line.append(" · ".join(plain(n) for n in entry.notes), style=STYLES["note"])
+        return line
+
+    def entry(self, entry: Entry, top: bool) -> RenderableType:
+        parts: list[RenderableType] = [self.headline(entry, top)]
+        body: list[RenderableType] = [Text(plain(flag_text(f)), style=STYLES["flag"]) for f in entry.change.flags]
+        body.extend(self.body(entry))
+        parts.extend(_indent(b) for b in body)
+        for child in entry.children:
+            parts.append(_indent(self.entry(child, top=False)))
+        if entry.hidden_children:
+            n = entry.hidden_children
+            parts.append(_indent(Text(f"({n} sub-point{'s' if n != 1 else ''} unchanged)", style=STYLES["note"])))
+        return Group(*parts)
+
+    def body(self, entry: Entry) -> list[RenderableType]:
+        shows = entry.shows
+        if shows == "old":
+            return self.points(entry.old_points)
+        if shows == "new":
+            return self.points(entry.new_points)
+        if shows == "parts":
+            return [self.labelled("from", p) for p in entry.old_points] + [
+                self.labelled("into", p) for p in entry.new_points
+            ]
+        if shows == "diff":
+            if self.side_by_side and entry.kind in (Kind.REVISED, Kind.REWORDED, Kind.DEFERRED):
+                return [self.side_table(entry)]
+            return [diff_text(entry.change.diff, markers=self.markers)]
+        point = entry.text_point
+        return [Text(plain(point.text))] if shows == "text" and point else []
+
+    def labelled(self, word: str, p: Point) -> Text:
+        line = Text()
+        line.append(f"{word} ", style=STYLES["note"])
+        line.append(plain(p.id), style=STYLES["ref"])
+        line.append(": " + plain(p.text))
+        return line
+
+    def points(self, points: tuple[Point, ...], depth: int = 0) -> list[RenderableType]:
+        """Whole points (dropped or added), their sub-points indented under them."""
+        out: list[RenderableType] = []
+        for p in points:
+            text = Text()
+            if depth:
+                text.append(plain(p.label) + ". ", style=STYLES["ref"])
+            text.append(plain(p.text))
+            out.append(_indent(text, depth) if depth else text)
+            out.extend(self.points(p.points, depth + 1))
+        return out
+
+    def side_table(self, entry: Entry) -> Table:
+        table = Table(box=box.SIMPLE, show_edge=False, expand=True, pad_edge=False, show_header=True)
+        olds = " + ".join(p.id for p in entry.old_points)
+        news = " + ".join(p.id for p in entry.new_points)
+        table.add_column(f"old {plain(olds)}", ratio=1, overflow="fold")
+        table.add_column(f"new {plain(news)}", ratio=1, overflow="fold")
+        diff = entry.change.diff
+        table.add_row(
+            diff_text(diff, markers=self.markers, side="old"), diff_text(diff, markers=self.markers, side="new")
+        )
+        return table

@@ -341,7 +341,7 @@ def check_targets(s: Score, out=sys.stdout) -> bool:
         value = s.metric(what, measure)
         ok = value >= target
         ok_all &= ok
-        print(f"  {name:16} {value:.3f}  >= {target:.2f}  {'PASS' if ok else 'FAIL'}", file=out)
+        print(f"  {name:16} {value:.4f}  >= {target:.2f}  {'PASS' if ok else 'FAIL'}", file=out)
     return ok_all
 
 

@@ -500,24 +500,24 @@ QUALIFIERS = (
 
 SECONDS = (
     (
-        "This obligation shall be reviewed by the Joint Commission.",
-        "The Joint Commission shall review this commitment.",
-        "Compliance with this duty shall be subject to review by the Joint Commission.",
+        "This obligation shall be reviewed by the Joint Commission office in {place}.",
+        "The office of the Joint Commission in {place} shall review this commitment.",
+        "Compliance with this duty shall be subject to review by the Joint Commission in {place}.",
     ),
     (
-        "Disputes arising under this point shall be settled by arbitration.",
-        "Any disagreement about this point shall go to an arbitral tribunal.",
-        "Conflicts over the meaning of this point shall be resolved by arbitrators.",
+        "Disputes arising under this point about {place} shall be settled by arbitration.",
+        "Any disagreement over {place} under this point shall go to an arbitral tribunal.",
+        "Conflicts over the meaning of this point for {place} shall be resolved by arbitrators.",
     ),
     (
-        "Costs shall be shared equally among the Parties.",
-        "The Parties shall split the expenses in equal parts.",
-        "Each of the Parties shall bear an equal portion of the costs.",
+        "Costs incurred in {place} shall be shared equally among the Parties.",
+        "The Parties shall split the expenses arising in {place} in equal parts.",
+        "Each of the Parties shall bear an equal portion of the costs for {place}.",
     ),
     (
-        "Progress shall be verified by independent experts.",
-        "Independent specialists shall check the progress achieved.",
-        "Outside experts shall confirm what has been accomplished.",
+        "Progress in {place} shall be verified by independent experts.",
+        "Independent specialists shall check the progress achieved in {place}.",
+        "Outside experts shall confirm what has been accomplished in {place}.",
     ),
     (
         "The Monitoring Mission shall publish a progress report every quarter on {place}.",
@@ -525,9 +525,9 @@ SECONDS = (
         "Quarterly, the Monitoring Mission shall make public its findings about {place}.",
     ),
     (
-        "Implementation shall begin immediately after signature.",
-        "Work on implementation shall start as soon as the text is signed.",
-        "The Parties shall begin carrying this out right after signing.",
+        "Implementation in {place} shall begin immediately after signature.",
+        "Work on implementation in {place} shall start as soon as the text is signed.",
+        "The Parties shall begin carrying this out in {place} right after signing.",
     ),
     (
         "Civilians in {place} shall be informed of these arrangements.",
@@ -540,14 +540,14 @@ DATE_BACK = (" by {d}", " no later than {d}", " before {d}")
 DATE_FRONT = ("By {d},", "No later than {d},", "Before {d},")
 
 LEADINS = (
-    "{A} {MV} take the following measures{date}:",
-    "{A} {MV} be responsible for the following tasks{date}:",
-    "{A} {MV} ensure the following{date}:",
+    "{A} {MV} take the following measures in {place}{date}:",
+    "{A} {MV} be responsible for the following tasks in {place}{date}:",
+    "{A} {MV} ensure the following in {place}{date}:",
 )
 LEADIN_PARAPHRASE = (
-    "{A} {MV} carry out these steps{date}:",
-    "{A} {MV} see to it that these things are done{date}:",
-    "{A} {MV} guarantee each of the items below{date}:",
+    "{A} {MV} carry out these steps in {place}{date}:",
+    "{A} {MV} see to it that these things are done in {place}{date}:",
+    "{A} {MV} guarantee each of the items below for {place}{date}:",
 )
 
 # (text, number range or None)
@@ -805,7 +805,7 @@ def _render(f: Frame, st: Style) -> list[str]:
         date = DATE_BACK[st.date % 3].format(d=f.date) if f.date else ""
         bank = LEADIN_PARAPHRASE if st.main else LEADINS
         mv = f.modal + (" not" if f.neg else "")
-        text = bank[f.lead].format(A=f.actor, MV=mv, date=date)
+        text = bank[f.lead].format(A=f.actor, MV=mv, date=date, place=f.place)
         return [_synonymise(_cap(text), st.synonyms)]
     main = _render_main(f, st)
     parts = []

@@ -356,6 +356,28 @@ def _parse_list(text: str) -> list[int]:
     return out
 
 
+def show_errors(truth: Sequence[Expected], found: Sequence, old, new, limit: int, out=sys.stdout) -> None:
+    """Print up to ``limit`` truth entries the engine missed and engine changes the truth lacks, with texts."""
+    found_keys = {_key(c): c for c in found}
+    truth_keys = {_key(t): t for t in truth}
+
+    def texts(c) -> None:
+        for side, draft, ids in (("old", old, c.old), ("new", new, c.new)):
+            for i in ids:
+                print(f"      {side} {i}: {draft.point(i).text[:110]}", file=out)
+
+    missed = [t for k, t in truth_keys.items() if k not in found_keys or found_keys[k].kind not in t.accept]
+    extra = [c for k, c in found_keys.items() if k not in truth_keys]
+    for t in missed[:limit]:
+        got = found_keys.get(_key(t))
+        said = f" (engine said {got.kind})" if got else ""
+        print(f"   MISSED {t.kind} {list(t.old)}->{list(t.new)} edits={list(t.edits)}{said}", file=out)
+        texts(t)
+    for c in extra[:limit]:
+        print(f"   ENGINE {c.kind} {list(c.old)}->{list(c.new)} flags={list(c.flags)}", file=out)
+        texts(c)
+
+
 def run_synthetic(
     sizes: Sequence[int],
     seeds: Sequence[int],
@@ -363,6 +385,7 @@ def run_synthetic(
     options=None,
     big_seeds: int = 3,
     verbose: bool = False,
+    errors: int = 0,
 ) -> dict[int, Score]:
     results: dict[int, Score] = {}
     for n in sizes:
@@ -372,7 +395,11 @@ def run_synthetic(
         for seed in use:
             case = generate(n, seed)
             cmp = compare(case.old, case.new, options)
-            s = score(case.truth, from_comparison(cmp))
+            found = from_comparison(cmp)
+            s = score(case.truth, found)
+            if errors and seed == use[0]:
+                print(f"\n  errors, {n} points, seed {seed} (python bench/generator.py {n} --seed {seed}):")
+                show_errors(case.truth, found, case.old, case.new, errors)
             if verbose:
                 print(f"  n={n} seed={seed}: link F1 {s.links.f1:.4f}", file=sys.stderr)
             pooled += s
@@ -426,6 +453,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-corpus", action="store_true", help="skip the hand-labelled corpus pairs")
     ap.add_argument("--json", metavar="PATH", help="also write the figures as JSON here")
     ap.add_argument("--strict", action="store_true", help="exit 1 when a target fails")
+    ap.add_argument(
+        "--errors",
+        type=int,
+        default=0,
+        metavar="N",
+        help="print up to N missed and N spurious changes (first seed of each size)",
+    )
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args(argv)
 
@@ -435,7 +469,9 @@ def main(argv: list[str] | None = None) -> int:
     seeds = _parse_list(args.seeds)
     print("draftdiff bench/accuracy: links are old->new id pairs of matched changes at the top level;")
     print("sub-point links are counted apart; kinds at the top level; flags at every level.")
-    synthetic = run_synthetic(sizes, seeds, compare, big_seeds=args.big_seeds, verbose=args.verbose)
+    synthetic = run_synthetic(
+        sizes, seeds, compare, big_seeds=args.big_seeds, verbose=args.verbose, errors=args.errors
+    )
     ok = True
     if TARGET_SIZE in synthetic:
         ok = check_targets(synthetic[TARGET_SIZE])

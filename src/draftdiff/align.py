@@ -39,7 +39,10 @@ __all__ = ["AlignOptions", "Link", "TokenCodec", "align", "hungarian", "lis_posi
 class AlignOptions:
     """Thresholds of the passes (see docs/engine.md for how they were chosen).
 
-    threshold     similarity at or above which a pair may be matched on its words alone.
+    threshold     similarity at or above which a pair in the same gap between anchors may be matched on its
+                  words alone.
+    move_threshold  the same for a pair that crosses an anchor (a move): moves are rarer than edits in
+                  place, so they need more evidence.
     margin        weight difference under which a rival pairing is a near tie (reported as an alternative).
     order_floor   lowest similarity for a pair that sits in the same gap between anchors.
     label_floor   lowest similarity for a pair in the same gap that also has the same label.
@@ -49,6 +52,7 @@ class AlignOptions:
     """
 
     threshold: float = 0.5
+    move_threshold: float = 0.6
     margin: float = 0.05
     order_floor: float = 0.22
     label_floor: float = 0.12
@@ -100,9 +104,10 @@ class TokenCodec:
 class _Side:
     points: Sequence[Point]
     norm: list[str] = field(default_factory=list)
-    seq: list[str] = field(default_factory=list)
-    bag: list[str] = field(default_factory=list)
-    counts: list[Counter] = field(default_factory=list)
+    seq: list[str] = field(default_factory=list)  # one character per informative token, in order
+    wseq: list[str] = field(default_factory=list)  # the same, each character repeated by its weight
+    bag: list[str] = field(default_factory=list)  # wseq sorted
+    counts: list[Counter] = field(default_factory=list)  # weighted token counts
     labels: list[str] = field(default_factory=list)
 
 
@@ -114,18 +119,39 @@ def _match_text(p: Point) -> str:
     return text
 
 
-def _side(points: Sequence[Point], codec: TokenCodec) -> _Side:
-    s = _Side(points)
-    for p in points:
-        text = _match_text(p)
-        s.norm.append(normalize(text))
-        st = stems(text)
-        seq = codec.encode(st)
-        s.seq.append(seq)
-        s.bag.append("".join(sorted(seq)))
-        s.counts.append(Counter(seq))
-        s.labels.append(p.label.casefold().strip("()."))
-    return s
+#: Rare tokens weigh up to this many times a token found in every point (see :func:`_sides`).
+MAX_TOKEN_WEIGHT = 4
+
+
+def _sides(old: Sequence[Point], new: Sequence[Point]) -> tuple[_Side, _Side]:
+    """Tokenise both lists; weight each token by its rarity among the points of this level.
+
+    A token's weight is 1 + (MAX_TOKEN_WEIGHT - 1) * idf / max_idf, rounded down, where
+    idf = ln(N / document frequency) over the N points of both lists. Weights are applied by repeating
+    the token's character, so that rapidfuzz's Indel similarity becomes a weighted LCS / weighted Dice,
+    still computed in C: a place name or an amount outweighs the boilerplate that every point shares.
+    """
+    codec = TokenCodec()
+    sides = (_Side(old), _Side(new))
+    df: Counter = Counter()
+    for side in sides:
+        for p in side.points:
+            text = _match_text(p)
+            side.norm.append(normalize(text))
+            seq = codec.encode(stems(text))
+            side.seq.append(seq)
+            df.update(set(seq))
+            side.labels.append(p.label.casefold().strip("()."))
+    n = len(old) + len(new)
+    max_idf = math.log(n) if n > 1 else 1.0
+    rep = {c: 1 + int((MAX_TOKEN_WEIGHT - 1) * math.log(n / k) / max_idf + 1e-9) for c, k in df.items()}
+    for side in sides:
+        for seq in side.seq:
+            wseq = "".join(c * rep[c] for c in seq)
+            side.wseq.append(wseq)
+            side.bag.append("".join(sorted(wseq)))
+            side.counts.append(Counter(wseq))
+    return sides
 
 
 class _Scorer:
@@ -139,11 +165,11 @@ class _Scorer:
         self.cache: dict[tuple[int, int], float] = {}
 
     def sim(self, i: int, j: int) -> float:
-        """Similarity 0..1 of old i and new j: the mean of word-order LCS and word-bag Dice."""
+        """Similarity 0..1 of old i and new j: the mean of weighted word-order LCS and weighted word-bag Dice."""
         key = (i, j)
         v = self.cache.get(key)
         if v is None:
-            a, b = self.old.seq[i], self.new.seq[j]
+            a, b = self.old.wseq[i], self.new.wseq[j]
             if a and b:
                 v = 0.5 * self._indel(a, b) + 0.5 * self._indel(self.old.bag[i], self.new.bag[j])
             elif self.old.norm[i] and self.new.norm[j]:
@@ -217,6 +243,19 @@ class _Gaps:
         old_hi = self.anchor_old[k] if k < len(self.anchor_old) else self.n_old
         new_hi = self.anchor_new[k] if k < len(self.anchor_new) else self.n_new
         return old_lo, old_hi, new_lo, new_hi
+
+    def window_new_of_old(self, i: int) -> tuple[int, int]:
+        """The new-side bounds (exclusive) of the gap old i falls in."""
+        return self.window(i)[2:]
+
+    def window_old_of_new(self, j: int) -> tuple[int, int]:
+        """The old-side bounds (exclusive) of the gap new j falls in."""
+        k = bisect_left(self.anchor_new, j)
+        lo = self.anchor_old[k - 1] if k else -1
+        if k < len(self.anchor_new) and self.anchor_new[k] == j:
+            k += 1
+        hi = self.anchor_old[k] if k < len(self.anchor_old) else self.n_old
+        return lo, hi
 
     def closeness(self, i: int, j: int) -> float:
         """1.0 at the same relative place in the same gap, falling to 0 at the far end; -1 outside the gap."""
@@ -391,6 +430,11 @@ LABEL_BONUS = 0.05
 INDEX_CANDIDATES = 12
 GAP_CANDIDATES = 6
 TOKENS_PER_QUERY = 8
+#: Containment pass: a piece found only through the index must lie this fully in its container, and such a
+#: far container is ranked this much below a neighbour's; each member of a group must add MIN_GAIN coverage.
+CONTAIN_FAR = 0.8
+FAR_PENALTY = 0.1
+MIN_GAIN = 0.1
 #: The wide search (a point against every leftover) runs for at most this many pairs in all.
 WIDE_SEARCH_PAIRS = 4_000_000
 
@@ -404,9 +448,7 @@ class _Aligner:
         pins: Sequence[tuple[int, int]],
         forbid: frozenset[tuple[int, int]],
     ) -> None:
-        codec = TokenCodec()
-        self.o = _side(old, codec)
-        self.n = _side(new, codec)
+        self.o, self.n = _sides(old, new)
         self.opts = opts
         self.forbid = forbid
         self.scorer = _Scorer(self.o, self.n)
@@ -551,7 +593,7 @@ class _Aligner:
                 s = sim(i, j)
                 w, close = self._weight(i, j, s, gaps)
                 allw[(i, j)] = w
-                if s >= opts.threshold:
+                if s >= (opts.threshold if close >= 0 else opts.move_threshold):
                     how[(i, j)] = "fuzzy"
                 elif relaxed and close >= 0 and s >= opts.order_floor:
                     how[(i, j)] = "order"
@@ -577,71 +619,102 @@ class _Aligner:
 
     # -- pass 5: containment (merges and splits)
     def containment_pass(self) -> None:
-        opts = self.opts
-        free_o, free_n = self.free_old(), self.free_new()
-        if not free_o and not free_n:
-            return
-        grouped_old: set[int] = set()
-        grouped_new: set[int] = set()
-        # merges: unmatched old points contained in a new point
-        postings, df = self._index(list(range(len(self.n.points))))
-        members: dict[int, list[int]] = defaultdict(list)
-        for i in free_o:
-            j = self._best_container(self.o.counts[i], self.o.seq[i], postings, df, self.n.counts)
-            if j is not None:
-                members[j].append(i)
-        for j, extra in sorted(members.items()):
-            group = sorted(set(extra) | ({self.n2o[j]} if j in self.n2o else set()))
-            if len(group) < 2 or not self._covers(self.n.counts[j], [self.o.counts[i] for i in group]):
-                continue
-            self._make_group(tuple(group), (j,), "merge")
-            grouped_old.update(group)
-            grouped_new.add(j)
-        # splits: unmatched new points contained in an old point
-        postings, df = self._index_old()
-        members = defaultdict(list)
-        for j in self.free_new():
-            i = self._best_container(self.n.counts[j], self.n.seq[j], postings, df, self.o.counts)
-            if i is not None and i not in grouped_old:
-                members[i].append(j)
-        for i, extra in sorted(members.items()):
-            group = sorted(set(extra) | ({self.o2n[i]} if i in self.o2n else set()))
-            if len(group) < 2 or not self._covers(self.o.counts[i], [self.n.counts[j] for j in group]):
-                continue
-            self._make_group((i,), tuple(group), "split")
+        """Merges (several old points in one new point), then splits (one old point in several new ones)."""
+        gaps = _Gaps(self.o2n, len(self.o.points), len(self.n.points))
+        merges = self._gather(
+            self.o, self.n, self.free_old(), self.o2n, self.free_new(), gaps.window_new_of_old
+        )
+        for j, members in sorted(merges.items()):
+            partner = self.o2n_1to1(j, reverse=True)
+            group = self._valid_group(self.n.counts[j], members, partner, self.o.counts)
+            if group:
+                self._make_group(tuple(group), (j,))
+        gaps = _Gaps(self.o2n, len(self.o.points), len(self.n.points))
+        splits = self._gather(
+            self.n, self.o, self.free_new(), self.n2o, self.free_old(), gaps.window_old_of_new
+        )
+        for i, members in sorted(splits.items()):
+            partner = self.o2n_1to1(i, reverse=False)
+            group = self._valid_group(self.o.counts[i], members, partner, self.n.counts)
+            if group:
+                self._make_group((i,), tuple(group))
 
-    def _index_old(self) -> tuple[dict[str, list[int]], dict[str, int]]:
+    def o2n_1to1(self, k: int, *, reverse: bool) -> int | None:
+        """The 1:1 partner of old k (of new k when ``reverse``), or None."""
+        v = (self.n2o if reverse else self.o2n).get(k)
+        return v if v is not None and v >= 0 else None
+
+    def _gather(self, src: _Side, dst: _Side, free_src, link, free_dst, window) -> dict[int, list[int]]:
+        """For each free point of ``src``, the ``dst`` point that contains it best, if any: {dst: [src...]}.
+
+        Candidates: the partners of its two neighbours (a merged or split piece sits next to the rest),
+        the free points between the same anchors, and inverted-index proposals (these must be contained
+        more fully, ``CONTAIN_FAR``, since nothing in the order supports them).
+        """
+        if not free_src:
+            return {}
         postings: dict[str, list[int]] = defaultdict(list)
-        for i in range(len(self.o.points)):
-            for c in set(self.o.seq[i]):
-                postings[c].append(i)
-        return postings, {c: len(v) for c, v in postings.items()}
+        for k in range(len(dst.points)):
+            for c in set(dst.seq[k]):
+                postings[c].append(k)
+        free_dst_sorted = sorted(free_dst)
+        out: dict[int, list[int]] = defaultdict(list)
+        for m in free_src:
+            part = src.counts[m]
+            if len(src.seq[m]) < 2:
+                continue
+            near: dict[int, None] = {}
+            for d in (-1, 1):
+                v = link.get(m + d)
+                if v is not None and v >= 0:
+                    near[v] = None
+            lo, hi = window(m)
+            a, b = bisect_right(free_dst_sorted, lo), bisect_left(free_dst_sorted, hi)
+            for k in free_dst_sorted[a:b][:GAP_CANDIDATES]:
+                near[k] = None
+            toks = sorted(set(src.seq[m]), key=lambda c: (len(postings.get(c, ())), c))[:TOKENS_PER_QUERY]
+            votes: Counter = Counter()
+            for c in toks:
+                for k in postings.get(c, ())[:2000]:
+                    votes[k] += 1
+            far = [k for k, _ in sorted(votes.items(), key=lambda t: (-t[1], t[0]))[:INDEX_CANDIDATES]]
+            best, best_score = None, 0.0
+            for k in list(near) + far:
+                c = containment(part, dst.counts[k])
+                bar = self.opts.contain if k in near else max(self.opts.contain, CONTAIN_FAR)
+                if c >= bar and c - (0 if k in near else FAR_PENALTY) > best_score:
+                    best, best_score = k, c - (0 if k in near else FAR_PENALTY)
+            if best is not None:
+                out[best].append(m)
+        return out
 
-    def _best_container(self, part: Counter, seq: str, postings, df, counts: list[Counter]) -> int | None:
-        if sum(part.values()) < 3:
-            return None
-        toks = sorted(set(seq), key=lambda c: (df.get(c, 0), c))[:TOKENS_PER_QUERY]
-        votes: Counter = Counter()
-        for c in toks:
-            for k in postings.get(c, ())[:2000]:
-                votes[k] += 1
-        best, best_c = None, 0.0
-        for k, _ in sorted(votes.items(), key=lambda t: (-t[1], t[0]))[:INDEX_CANDIDATES]:
-            c = containment(part, counts[k])
-            if c > best_c:
-                best, best_c = k, c
-        return best if best_c >= self.opts.contain else None
+    def _valid_group(self, whole: Counter, members: list[int], partner: int | None, counts) -> list[int]:
+        """The members (with the container's partner) that together account for the container, or [].
 
-    def _covers(self, whole: Counter, parts: list[Counter]) -> bool:
-        """Each part lies mostly in the whole, and together they account for most of it."""
-        if any(containment(p, whole) < self.opts.contain for p in parts):
-            return False
-        union: Counter = Counter()
-        for p in parts:
-            union |= p
-        return containment(whole, union) >= self.opts.cover
+        Every member must add to the coverage of the container (``MIN_GAIN``): a point whose words the
+        others already supply is no part of the merge, which keeps a plain 1:1 rewording 1:1.
+        """
+        group = sorted(set(members) | ({partner} if partner is not None else set()))
+        total = max(1, sum(whole.values()))
 
-    def _make_group(self, olds: tuple[int, ...], news: tuple[int, ...], how: str) -> None:
+        def cover(ids: list[int]) -> float:
+            union: Counter = Counter()
+            for k in ids:
+                union |= counts[k]
+            return sum(min(n, union[t]) for t, n in whole.items()) / total
+
+        while len(group) >= 2:
+            full = cover(group)
+            if full < self.opts.cover:
+                return []
+            gains = [(full - cover([k for k in group if k != m]), m) for m in group]
+            worst = min(gains)
+            if worst[0] >= MIN_GAIN:
+                return group
+            group.remove(worst[1])
+        return []
+
+    def _make_group(self, olds: tuple[int, ...], news: tuple[int, ...]) -> None:
         for i in olds:
             if i in self.o2n:
                 self.n2o.pop(self.o2n.pop(i), None)
@@ -687,8 +760,8 @@ class _Aligner:
     def run(self) -> list[Link]:
         self.exact()
         self.scored_pass(relaxed=False)
-        self.scored_pass(relaxed=True)
         self.containment_pass()
+        self.scored_pass(relaxed=True)
         self.track_pass()
         links = [lk for lk in self.links.values()] + self.groups
         links.sort(key=lambda lk: (lk.old[0], lk.new[0]))

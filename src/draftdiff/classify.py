@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 from .changes import Flag, Kind
 from .normalize import strip_markup
 
-__all__ = ["FLAG_TYPES", "REVISED_BELOW", "classify", "substance_flags"]
+__all__ = ["FLAG_TYPES", "REVISED_BELOW", "classify", "name_vocabulary", "substance_flags"]
 
 #: Below this similarity a matched pair without flags is still called revised (its words are too far apart
 #: to claim the substance stayed).
@@ -133,103 +134,12 @@ _KNOWN_PARTIES = frozenset(_ALIASES) | {
     "iaea",
 }
 _NOT_PARTIES = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "its",
-        "all",
-        "any",
-        "each",
-        "every",
-        "no",
-        "not",
-        "if",
-        "when",
-        "where",
-        "while",
-        "after",
-        "before",
-        "upon",
-        "within",
-        "following",
-        "both",
-        "either",
-        "neither",
-        "there",
-        "such",
-        "other",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "of",
-        "to",
-        "and",
-        "or",
-        "but",
-        "as",
-        "with",
-        "from",
-        "shall",
-        "must",
-        "will",
-        "may",
-        "should",
-        "could",
-        "can",
-        "might",
-        "would",
-        "required",
-        "recommended",
-        "optional",
-        "party",
-        "parties",
-        "agreement",
-        "article",
-        "articles",
-        "section",
-        "sections",
-        "annex",
-        "point",
-        "points",
-        "plan",
-        "clause",
-        "clauses",
-        "treaty",
-        "framework",
-        "protocol",
-        "chapter",
-        "paragraph",
-        "item",
-        "items",
-        "rule",
-        "rules",
-        "principle",
-        "principles",
-        "specification",
-        "version",
-        "i",
-        "ii",
-        "iii",
-        "iv",
-        "v",
-        "vi",
-        "vii",
-        "viii",
-        "ix",
-        "x",
-        "key",
-        "major",
-        "minor",
-        "patch",
-    ]
+    """a an the this that these those it its all any each every no not if when where while after before
+    upon within following both either neither there such other in on at by for of to and or but as
+    with from shall must will may should could can might would required recommended optional party
+    parties agreement article articles section sections annex point points plan clause clauses
+    treaty framework protocol chapter paragraph item items rule rules principle principles
+    specification version i ii iii iv v vi vii viii ix x key major minor patch""".split()  # noqa: SIM905
     + _MONTHS.split("|")
     + ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
@@ -291,12 +201,39 @@ def _modals(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def _parties(text: str) -> list[tuple[str, str]]:
+def _at_sentence_start(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 4) : pos]
+    return pos == 0 or bool(_SENTENCE_START.search(before)) or not text[:pos].strip()
+
+
+def name_vocabulary(texts: Iterable[str]) -> frozenset[str]:
+    """Words seen capitalised inside a sentence somewhere in ``texts`` (lower case): the draft's names.
+
+    A capitalised first word of a sentence counts as a name only when it is known to be one, so that
+    "Implementation shall begin ..." names no party while "Castavia shall ..." does when Castavia occurs
+    inside a sentence elsewhere in the drafts.
+
+    >>> sorted(name_vocabulary(["Costs are shared with Castavia.", "Castavia shall pay."]))
+    ['castavia']
+    """
+    out: set[str] = set()
+    for text in texts:
+        text = strip_markup(text)
+        for m in _CAP_RUN.finditer(text):
+            words = m.group(0).split()[1 if _at_sentence_start(text, m.start()) else 0 :]
+            for w in words:
+                low = re.sub(r"['\u2019]s$", "", w).rstrip(".").lower()
+                if low not in _NOT_PARTIES and low not in ("of", "the"):
+                    out.add(low)
+    return frozenset(out)
+
+
+def _parties(text: str, names: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
     out = []
     for m in _CAP_RUN.finditer(text):
         run = m.group(0).rstrip(".")
         parts = [re.sub(r"['\u2019]s$", "", w) for w in run.split()]
-        at_start = bool(_SENTENCE_START.search(text[: m.start()]))
+        at_start = _at_sentence_start(text, m.start())
         # drop generic leading words ("The", "Within", "Article") from the run
         while parts and parts[0].lower() in _NOT_PARTIES:
             parts.pop(0)
@@ -309,7 +246,12 @@ def _parties(text: str) -> list[tuple[str, str]]:
         low = name.lower()
         if low in _NOT_PARTIES or name.isupper() and low in _STRENGTH:
             continue
-        if at_start and low not in _KNOWN_PARTIES and not name.isupper():
+        if at_start and not (
+            low in _KNOWN_PARTIES
+            or parts[0].lower() in names
+            or parts[0].lower() in _KNOWN_PARTIES
+            or name.isupper()
+        ):
             continue  # a capitalised first word of a sentence is not a name by itself
         out.append((_ALIASES.get(low, name), name))
     return out
@@ -332,10 +274,15 @@ def _set_flags(kind: str, old: list[tuple[str, str]], new: list[tuple[str, str]]
     return flags
 
 
-def substance_flags(old: str, new: str) -> tuple[Flag, ...]:
-    """The substance flags between two texts, in the order number, date, negation, modality, party."""
+def substance_flags(old: str, new: str, names: frozenset[str] | None = None) -> tuple[Flag, ...]:
+    """The substance flags between two texts, in the order number, date, negation, modality, party.
+
+    ``names`` is the drafts' :func:`name_vocabulary` (by default that of the two texts).
+    """
     old = strip_markup(old)
     new = strip_markup(new)
+    if names is None:
+        names = name_vocabulary((old, new))
     flags: list[Flag] = []
     flags += _paired_flags("number", _numbers(old), _numbers(new))  # type: ignore[arg-type]
     flags += _paired_flags("date", _dates(old), _dates(new))  # type: ignore[arg-type]
@@ -358,12 +305,17 @@ def substance_flags(old: str, new: str) -> tuple[Flag, ...]:
         n = next((w for s, w in mod_new if s in gained), None)
         if o is not None or n is not None:
             flags.append(Flag("modality", o, n))
-    flags += _set_flags("party", _parties(undated_old), _parties(undated_new))
+    flags += _set_flags("party", _parties(undated_old, names), _parties(undated_new, names))
     return tuple(flags)
 
 
 def classify(
-    old: str, new: str, similarity: float, *, revised_below: float = REVISED_BELOW
+    old: str,
+    new: str,
+    similarity: float,
+    *,
+    revised_below: float = REVISED_BELOW,
+    names: frozenset[str] | None = None,
 ) -> tuple[Kind, tuple[Flag, ...]]:
     """The kind of a 1:1 matched pair and its substance flags.
 
@@ -378,7 +330,7 @@ def classify(
 
     if normalize(old) == normalize(new):
         return Kind.UNCHANGED, ()
-    flags = substance_flags(old, new)
+    flags = substance_flags(old, new, names)
     if flags or similarity < revised_below:
         return Kind.REVISED, flags
     return Kind.REWORDED, flags

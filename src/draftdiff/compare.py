@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from .align import AlignOptions, Link, align, lis_positions
 from .changes import Alternative, Change, Comparison, Kind
-from .classify import REVISED_BELOW, classify, substance_flags
+from .classify import REVISED_BELOW, classify, name_vocabulary, substance_flags
 from .errors import DraftdiffError, InputError
 from .model import Draft, Point
 from .worddiff import word_diff
@@ -42,6 +42,7 @@ class CompareOptions:
     """Settings of a comparison (the defaults are those bench/accuracy measures).
 
     threshold      similarity (0..1) at which two points may be paired on their words alone.
+    move_threshold the same for a pair that would be a move (crosses an anchor).
     margin         a rival pairing within this much of the chosen one is a near tie: reported as an
                    alternative, and the confidence drops.
     pins           (old_id, new_id) pairings forced by a person (``matched_by="pin"``).
@@ -52,6 +53,7 @@ class CompareOptions:
     """
 
     threshold: float = 0.5
+    move_threshold: float = _ALIGN_DEFAULTS.move_threshold
     margin: float = 0.05
     pins: tuple[tuple[str, str], ...] = ()
     unpins: tuple[tuple[str, str], ...] = ()
@@ -66,6 +68,7 @@ class CompareOptions:
     def align_options(self) -> AlignOptions:
         return AlignOptions(
             threshold=self.threshold,
+            move_threshold=self.move_threshold,
             margin=self.margin,
             order_floor=self.order_floor,
             label_floor=self.label_floor,
@@ -122,7 +125,7 @@ def compare(old: Draft, new: Draft, options: CompareOptions | None = None) -> Co
             )
         if (o, n) in opts.unpins:
             raise DraftdiffError(f"{o}={n} is both pinned and unpinned")
-    run = _Run(opts)
+    run = _Run(opts, name_vocabulary(p.text for d in (old, new) for p in d.walk()))
     changes = run.level(old.points, new.points)
     missing = [f"{o}={n}" for o, n in opts.pins if (o, n) not in run.pins_used]
     if missing:
@@ -133,8 +136,9 @@ def compare(old: Draft, new: Draft, options: CompareOptions | None = None) -> Co
 
 
 class _Run:
-    def __init__(self, opts: CompareOptions) -> None:
+    def __init__(self, opts: CompareOptions, names: frozenset[str]) -> None:
         self.opts = opts
+        self.names = names
         self.align_opts = opts.align_options()
         self.pins = set(opts.pins)
         self.unpins = set(opts.unpins)
@@ -182,9 +186,11 @@ class _Run:
         new_text = " ".join(p.text for p in n_pts)
         if len(o_pts) > 1 or len(n_pts) > 1:
             kind = Kind.MERGED if len(o_pts) > 1 else Kind.SPLIT
-            flags = substance_flags(old_text, new_text)
+            flags = substance_flags(old_text, new_text, self.names)
         else:
-            kind, flags = classify(old_text, new_text, link.similarity, revised_below=self.opts.revised_below)
+            kind, flags = classify(
+                old_text, new_text, link.similarity, revised_below=self.opts.revised_below, names=self.names
+            )
         track = None
         new_tracks = [p.track for p in n_pts if p.track]
         if new_tracks and not all(p.track == new_tracks[0] for p in o_pts):

@@ -43,9 +43,7 @@ def series(*texts_lists, tracks=None):
     for n, texts in enumerate(texts_lists):
         d = draft_from_texts(texts, source=f"d{n + 1}.md")
         if tracks and n in tracks:
-            pts = tuple(
-                Point(p.id, p.label, p.text, track=tracks[n].get(p.id)) for p in d.points
-            )
+            pts = tuple(Point(p.id, p.label, p.text, track=tracks[n].get(p.id)) for p in d.points)
             d = Draft(source=d.source, points=pts)
         out.append(d)
     return out
@@ -72,7 +70,10 @@ def test_chain_of_kept_reworded_revised():
         ds,
         compare=fixed(
             [Change(Kind.UNCHANGED, ("1",), ("1",), 1.0), Change(Kind.REWORDED, ("2",), ("2",), 0.9)],
-            [Change(Kind.REVISED, ("1",), ("1",), 0.7, flags=(flag,)), Change(Kind.UNCHANGED, ("2",), ("2",))],
+            [
+                Change(Kind.REVISED, ("1",), ("1",), 0.7, flags=(flag,)),
+                Change(Kind.UNCHANGED, ("2",), ("2",)),
+            ],
         ),
         restore=False,
     )
@@ -114,7 +115,9 @@ def test_split_continues_in_the_first_part_and_starts_split_from_lineages():
     assert fates(other) == [(1, "split-from", ("3",))]
     assert other.steps[0].origin == first.id and first.steps[-1].partners == (other.id,)
     # the split-off part is shown after the point before it in the new draft (C)
-    assert [ln.id for ln in h.lineages].index(other.id) > [ln.id for ln in h.lineages].index(h.owner(0, "2").id)
+    assert [ln.id for ln in h.lineages].index(other.id) > [ln.id for ln in h.lineages].index(
+        h.owner(0, "2").id
+    )
 
 
 def test_deferred_to_a_track_and_back_is_restored():
@@ -132,7 +135,9 @@ def test_deferred_to_a_track_and_back_is_restored():
     assert b.steps[1].track == "Deferred to leaders' talks" and b.steps[2].track is None
     assert b.steps[2].source == "compare"  # seen in the neighbouring comparison, not the restore look-up
     s = h.summary()
-    assert s["deferred"][0]["track"] == "Deferred to leaders' talks" and s["deferred"][0]["still_deferred"] == []
+    assert (
+        s["deferred"][0]["track"] == "Deferred to leaders' talks" and s["deferred"][0]["still_deferred"] == []
+    )
 
 
 def _restore_fn(similarity, kind=Kind.REWORDED, matched_by="fuzzy"):
@@ -140,8 +145,11 @@ def _restore_fn(similarity, kind=Kind.REWORDED, matched_by="fuzzy"):
 
     def run(old, new):
         calls.append(([p.text for p in old.points], [p.text for p in new.points]))
-        return Comparison(old, new, (Change(kind, (old.points[0].id,), (new.points[0].id,), similarity,
-                                            matched_by=matched_by),))
+        return Comparison(
+            old,
+            new,
+            (Change(kind, (old.points[0].id,), (new.points[0].id,), similarity, matched_by=matched_by),),
+        )
 
     return run, calls
 
@@ -190,8 +198,13 @@ def test_a_point_dropped_in_the_same_step_is_not_a_restore_candidate():
     restore, calls = _restore_fn(0.9)
     h = build_history(
         ds,
-        compare=fixed([Change(Kind.UNCHANGED, ("1",), ("1",)), Change(Kind.DROPPED, ("2",)),
-                       Change(Kind.ADDED, (), ("2",))]),
+        compare=fixed(
+            [
+                Change(Kind.UNCHANGED, ("1",), ("1",)),
+                Change(Kind.DROPPED, ("2",)),
+                Change(Kind.ADDED, (), ("2",)),
+            ]
+        ),
         restore_compare=restore,
         threshold=0.5,
     )
@@ -212,8 +225,14 @@ def test_sub_points_follow_their_parent_when_the_comparison_does_not_mention_the
     new = _tree("b.md", [("1", "Uno.", []), ("3", "Three.", [("a", "three a")])])
     h = build_history(
         [old, new],
-        compare=fixed([Change(Kind.DROPPED, ("1",)), Change(Kind.DROPPED, ("2",)), Change(Kind.ADDED, (), ("1",)),
-                       Change(Kind.ADDED, (), ("3",))]),
+        compare=fixed(
+            [
+                Change(Kind.DROPPED, ("1",)),
+                Change(Kind.DROPPED, ("2",)),
+                Change(Kind.ADDED, (), ("1",)),
+                Change(Kind.ADDED, (), ("3",)),
+            ]
+        ),
         restore=False,
     )
     assert_partition(h)
@@ -232,8 +251,9 @@ def test_sub_point_changes_under_a_matched_pair():
     old = _tree("a.md", [("1", "One.", [("a", "one a"), ("b", "one b")])])
     new = _tree("b.md", [("1", "One.", [("a", "one a changed")])])
     child = (Change(Kind.REVISED, ("1.a",), ("1.a",), 0.7), Change(Kind.DROPPED, ("1.b",)))
-    h = build_history([old, new], compare=fixed([Change(Kind.UNCHANGED, ("1",), ("1",), children=child)]),
-                      restore=False)
+    h = build_history(
+        [old, new], compare=fixed([Change(Kind.UNCHANGED, ("1",), ("1",), children=child)]), restore=False
+    )
     assert_partition(h)
     assert fates(h.owner(0, "1.a"))[-1] == (1, "revised", ("1.a",))
     assert h.owner(0, "1.b").steps[-1].source == "compare"
@@ -246,10 +266,14 @@ def test_restored_parent_brings_its_sub_points_back():
 
     def restore(old, new):
         r, n = old.points[0], new.points[0]
-        kids = (Change(Kind.UNCHANGED, (r.points[0].id,), (n.points[0].id,), 1.0),
-                Change(Kind.DROPPED, (r.points[1].id,)), Change(Kind.ADDED, (), (n.points[1].id,)))
-        return Comparison(old, new, (Change(Kind.REWORDED, (r.id,), (n.id,), 0.9, matched_by="fuzzy",
-                                            children=kids),))
+        kids = (
+            Change(Kind.UNCHANGED, (r.points[0].id,), (n.points[0].id,), 1.0),
+            Change(Kind.DROPPED, (r.points[1].id,)),
+            Change(Kind.ADDED, (), (n.points[1].id,)),
+        )
+        return Comparison(
+            old, new, (Change(Kind.REWORDED, (r.id,), (n.id,), 0.9, matched_by="fuzzy", children=kids),)
+        )
 
     h = _drop_then_add([a, b, c], restore)
     assert_partition(h)
@@ -263,8 +287,11 @@ def test_restored_parent_brings_its_sub_points_back():
 def test_withdrawn_drop_is_marked():
     a = draft_from_texts(["A.", "B."], source="a.md")
     b = Draft(source="b.md", points=draft_from_texts(["A."]).points, withdrawn=("2",))
-    h = build_history([a, b], compare=fixed([Change(Kind.UNCHANGED, ("1",), ("1",)), Change(Kind.DROPPED, ("2",))]),
-                      restore=False)
+    h = build_history(
+        [a, b],
+        compare=fixed([Change(Kind.UNCHANGED, ("1",), ("1",)), Change(Kind.DROPPED, ("2",))]),
+        restore=False,
+    )
     assert h.owner(0, "2").steps[-1].withdrawn is True
 
 
@@ -274,8 +301,11 @@ def test_blame_introduced_and_last_substantive_change():
         ds,
         compare=fixed(
             [Change(Kind.REVISED, ("1",), ("1",), 0.7), Change(Kind.SPLIT, ("2",), ("2", "3"), 0.8)],
-            [Change(Kind.REWORDED, ("1",), ("1",), 0.9), Change(Kind.UNCHANGED, ("2",), ("2",)),
-             Change(Kind.REVISED, ("3",), ("3",), 0.6)],
+            [
+                Change(Kind.REWORDED, ("1",), ("1",), 0.9),
+                Change(Kind.UNCHANGED, ("2",), ("2",)),
+                Change(Kind.REVISED, ("3",), ("3",), 0.6),
+            ],
         ),
         restore=False,
     )
@@ -284,17 +314,27 @@ def test_blame_introduced_and_last_substantive_change():
 
 
 def test_summary_line_counts_and_names_deferred_provisions():
-    ds = series(["**Territory.** Lines.", "NATO will not expand.", "Amnesty.", "D."],
-                ["**Territory.** Lines.", "NATO will not expand.", "D."],
-                tracks={1: {"1": "leaders' talks", "2": "leaders' talks"}})
+    ds = series(
+        ["**Territory.** Lines.", "NATO will not expand.", "Amnesty.", "D."],
+        ["**Territory.** Lines.", "NATO will not expand.", "D."],
+        tracks={1: {"1": "leaders' talks", "2": "leaders' talks"}},
+    )
     h = build_history(
         ds,
-        compare=fixed([Change(Kind.DEFERRED, ("1",), ("1",)), Change(Kind.DEFERRED, ("2",), ("2",)),
-                       Change(Kind.DROPPED, ("3",)), Change(Kind.UNCHANGED, ("4",), ("3",))]),
+        compare=fixed(
+            [
+                Change(Kind.DEFERRED, ("1",), ("1",)),
+                Change(Kind.DEFERRED, ("2",), ("2",)),
+                Change(Kind.DROPPED, ("3",)),
+                Change(Kind.UNCHANGED, ("4",), ("3",)),
+            ]
+        ),
         restore=False,
     )
     assert h.point_counts() == (4, 1)
-    assert h.summary_line() == (
+    from draftdiff.render.history import series_sentence
+
+    assert series_sentence(h) == (
         "4 -> 1 points; 1 provision dropped along the way; "
         "Territory and NATO will not expand deferred to leaders' talks"
     )
@@ -316,16 +356,28 @@ def test_series_helpers(tmp_path):
     for name in ["v10.md", "v2.md", "v1.txt", "README.md", "readme.txt", ".hidden.md", "notes.pdf", "x.json"]:
         (tmp_path / name).write_text("1. A.\n", encoding="utf-8")
     (tmp_path / "sub.md").mkdir()
-    assert [os.path.basename(p) for p in draft_files(str(tmp_path))] == ["v1.txt", "v2.md", "v10.md", "x.json"]
+    assert [os.path.basename(p) for p in draft_files(str(tmp_path))] == [
+        "v1.txt",
+        "v2.md",
+        "v10.md",
+        "x.json",
+    ]
     assert sorted(["a10", "a9", "a1"], key=natural_key) == ["a1", "a9", "a10"]
-    dated = [Draft("b.md", date="2025-12-23"), Draft("a.md", date="2025-11-20"), Draft("c.md", date="2025-11-24")]
+    dated = [
+        Draft("b.md", date="2025-12-23"),
+        Draft("a.md", date="2025-11-20"),
+        Draft("c.md", date="2025-11-24"),
+    ]
     assert [d.source for d in order_drafts(dated)] == ["a.md", "c.md", "b.md"]
     assert [d.source for d in order_drafts(dated, "given")] == ["b.md", "a.md", "c.md"]
     with pytest.raises(DraftdiffError, match="no readable front-matter date"):
         order_drafts([Draft("a.md"), Draft("b.md", date="2025-01-01")], "date")
     assert short_names([Draft("x/1.md", version="v1"), Draft("x/2.md", version="v2")]) == ("v1", "v2")
     assert short_names([Draft("x/a.md"), Draft("y/a.md")]) == ("a", "a#2")
-    ds = [Draft(f"s/{n}.md", date=d) for n, d in [("one", "2025-11-20"), ("two", "2025-11-23"), ("three", "2025-12-23")]]
+    ds = [
+        Draft(f"s/{n}.md", date=d)
+        for n, d in [("one", "2025-11-20"), ("two", "2025-11-23"), ("three", "2025-12-23")]
+    ]
     names = short_names(ds)
     assert cut_series(ds, names, since="2025-11-21")[1] == ["2025-11-23", "2025-12-23"]
     assert cut_series(ds, names, until="two")[1] == ["2025-11-20", "2025-11-23"]
@@ -336,9 +388,17 @@ def test_series_helpers(tmp_path):
 
 def test_find_lineage():
     ds = series(["A.", "B."], ["A.", "B.", "C."])
-    h = build_history(ds, compare=fixed([Change(Kind.UNCHANGED, ("1",), ("1",)),
-                                         Change(Kind.UNCHANGED, ("2",), ("2",)), Change(Kind.ADDED, (), ("3",))]),
-                      restore=False)
+    h = build_history(
+        ds,
+        compare=fixed(
+            [
+                Change(Kind.UNCHANGED, ("1",), ("1",)),
+                Change(Kind.UNCHANGED, ("2",), ("2",)),
+                Change(Kind.ADDED, (), ("3",)),
+            ]
+        ),
+        restore=False,
+    )
     assert find_lineage(h, "3") is h.owner(1, "3")
     assert find_lineage(h, "d2:2") is h.owner(0, "2")
     assert find_lineage(h, "d1:1") is h.owner(0, "1")

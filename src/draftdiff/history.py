@@ -276,52 +276,22 @@ class History:
             "split": sum(1 for ln in top if ln.steps[0].fate is Fate.SPLIT_FROM),
             "revised": sum(1 for ln in top if Fate.REVISED in ln.fates()),
             "unchanged_throughout": sum(
-                1 for ln in top if ln.start == 0 and ln.fates() <= {Fate.INITIAL, Fate.UNCHANGED}
-                and ln.present_at(end)
+                1
+                for ln in top
+                if ln.start == 0 and ln.fates() <= {Fate.INITIAL, Fate.UNCHANGED} and ln.present_at(end)
             ),
             "deferred": [
                 {
                     "track": track,
                     "lineages": [ln.id for ln in lns],
                     "titles": [ln.title for ln in lns],
-                    "still_deferred": [ln.id for ln in lns if (st := ln.step_at(end)) and st.present and st.track],
+                    "still_deferred": [
+                        ln.id for ln in lns if (st := ln.step_at(end)) and st.present and st.track
+                    ],
                 }
                 for track, lns in deferred.items()
             ],
         }
-
-    def summary_line(self) -> str:
-        """One sentence: ``28 -> 26 -> 19 -> 20 points; 9 provisions dropped along the way, 2 restored; ...``."""
-        s = self.summary()
-        parts = [" -> ".join(str(n) for n in s["points"]) + " points"]
-        drop = f"{_plural(s['dropped'], 'provision')} dropped along the way"
-        if s["restored"]:
-            drop += f", {s['restored']} restored"
-        parts.append(drop)
-        if s["merged"]:
-            parts.append(f"{s['merged']} merged into others")
-        if s["split"]:
-            parts.append(f"{s['split']} split off")
-        if s["added"]:
-            parts.append(f"{s['added']} added")
-        for d in s["deferred"]:
-            titles = d["titles"]
-            if len(titles) <= 4:
-                parts.append(f"{_join_and(titles)} deferred to {d['track']}")
-            else:
-                parts.append(f"{len(titles)} provisions deferred to {d['track']} ({', '.join(titles[:3])}, ...)")
-        return "; ".join(parts)
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
-
-
-def _join_and(items: Sequence[str]) -> str:
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 _BOLD_TITLE = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)")
@@ -413,8 +383,14 @@ def _threshold(options: Any) -> float:
 
 
 class _Builder:
-    def __init__(self, drafts: Sequence[Draft], compare: CompareFn, restore: bool, threshold: float,
-                 restore_compare: CompareFn | None) -> None:
+    def __init__(
+        self,
+        drafts: Sequence[Draft],
+        compare: CompareFn,
+        restore: bool,
+        threshold: float,
+        restore_compare: CompareFn | None,
+    ) -> None:
         self.drafts = drafts
         self.compare = compare
         self.restore_compare = restore_compare or compare
@@ -461,15 +437,21 @@ class _Builder:
             owner = self.step(i, cmp, prev_index, index, owner)
             prev_index = index
 
-    def step(self, i: int, cmp: Comparison, old: _Index, new: _Index, old_owner: dict[str, _Lin]) -> dict[str, _Lin]:
+    def step(
+        self, i: int, cmp: Comparison, old: _Index, new: _Index, old_owner: dict[str, _Lin]
+    ) -> dict[str, _Lin]:
         owner: dict[str, _Lin] = {}
         created: list[_Lin] = []
         pending: list[str] = []  # new ids reported added, lineage not yet decided (maybe a restore)
         seen_old: set[str] = set()
         withdrawn = set(self.drafts[i].withdrawn)
         for ch in cmp.walk():
-            olds = sorted((o for o in ch.old if o in old.points and o not in seen_old), key=old.order.__getitem__)
-            news = sorted((n for n in ch.new if n in new.points and n not in owner), key=new.order.__getitem__)
+            olds = sorted(
+                (o for o in ch.old if o in old.points and o not in seen_old), key=old.order.__getitem__
+            )
+            news = sorted(
+                (n for n in ch.new if n in new.points and n not in owner), key=new.order.__getitem__
+            )
             seen_old.update(olds)
             if not olds:
                 pending.extend(n for n in news if n not in pending)
@@ -477,8 +459,9 @@ class _Builder:
             if not news:
                 for o in olds:
                     ln = old_owner[o]
-                    self.add_step(ln, i, Fate.DROPPED, None, kind=ch.kind, source="compare",
-                                  withdrawn=o in withdrawn)
+                    self.add_step(
+                        ln, i, Fate.DROPPED, None, kind=ch.kind, source="compare", withdrawn=o in withdrawn
+                    )
                     ln.absent = True
                 continue
             created += self.link(i, ch, olds, news, old.points, old_owner, new, owner, source="compare")
@@ -495,8 +478,14 @@ class _Builder:
                 continue
             parent = owner.get(new.parent[pid]) if new.parent[pid] else None
             ln = self.new_lin(parent.key if parent else None, new.depth[pid])
-            self.add_step(ln, i, Fate.ADDED, new.points[pid], kind=Kind.ADDED if pid in pending else None,
-                          source="compare" if pid in pending else "parent")
+            self.add_step(
+                ln,
+                i,
+                Fate.ADDED,
+                new.points[pid],
+                kind=Kind.ADDED if pid in pending else None,
+                source="compare" if pid in pending else "parent",
+            )
             owner[pid] = ln
             created.append(ln)
         # display order: a new lineage goes right after the lineage of the point before it
@@ -510,9 +499,20 @@ class _Builder:
             prev = ln
         return owner
 
-    def link(self, i: int, ch: Change, olds: list[str], news: list[str], old_points: dict[str, Point],
-             old_owner: dict[str, _Lin], new: _Index, owner: dict[str, _Lin], *, source: str,
-             since: dict[int, int] | None = None) -> list[_Lin]:
+    def link(
+        self,
+        i: int,
+        ch: Change,
+        olds: list[str],
+        news: list[str],
+        old_points: dict[str, Point],
+        old_owner: dict[str, _Lin],
+        new: _Index,
+        owner: dict[str, _Lin],
+        *,
+        source: str,
+        since: dict[int, int] | None = None,
+    ) -> list[_Lin]:
         """Continue the first old part's lineage in the first new part; merge the other old parts into it
         and start split-from lineages for the other new parts. olds and news come in document order.
         Returns the lineages created."""
@@ -548,8 +548,15 @@ class _Builder:
             "renumbered": ch.renumbered,
             "matched_by": ch.matched_by,
         }
-        self.add_step(cont, i, fate, new_pt, partners=tuple(x.key for x in merged_parts + split_lins),
-                      since=since.get(cont.key) if since else None, **common)
+        self.add_step(
+            cont,
+            i,
+            fate,
+            new_pt,
+            partners=tuple(x.key for x in merged_parts + split_lins),
+            since=since.get(cont.key) if since else None,
+            **common,
+        )
         owner[news[0]] = cont
         for ln in merged_parts:
             self.add_step(ln, i, Fate.MERGED_INTO, None, into=cont.key, to=(news[0],), **common)
@@ -565,7 +572,9 @@ class _Builder:
         taken with their last text and sub-points; they are compared, as one small draft, with the points
         draft i adds, as another. Restored points are removed from ``pending``.
         """
-        absent = [ln for ln in self.lins if ln.absent and ln.last_point is not None and ln.steps[-1]["draft"] < i]
+        absent = [
+            ln for ln in self.lins if ln.absent and ln.last_point is not None and ln.steps[-1]["draft"] < i
+        ]
         keys = {ln.key for ln in absent}
         roots = [ln for ln in absent if ln.parent not in keys]
         pend = set(pending)
@@ -606,7 +615,8 @@ class _Builder:
             # the pair and, below it, whatever the restore comparison aligned among the sub-points
             for sub in ch.walk():
                 olds = sorted(
-                    (o for o in sub.old if o in small_owner and small_owner[o].absent), key=small_order.__getitem__
+                    (o for o in sub.old if o in small_owner and small_owner[o].absent),
+                    key=small_order.__getitem__,
                 )
                 news = sorted(
                     (back_new[n] for n in sub.new if n in back_new and back_new[n] not in owner),
@@ -615,8 +625,9 @@ class _Builder:
                 if not olds or not news:
                     continue
                 since = {small_owner[o].key: small_owner[o].last_draft for o in olds}
-                created += self.link(i, sub, olds, news, small_old, small_owner, new, owner, source="restore",
-                                     since=since)
+                created += self.link(
+                    i, sub, olds, news, small_old, small_owner, new, owner, source="restore", since=since
+                )
         pending[:] = [pid for pid in pending if pid not in owner]
         return created
 
@@ -715,8 +726,11 @@ def natural_key(name: str) -> tuple[Any, ...]:
     >>> sorted(["v10.md", "v2.md", "v1.md"], key=natural_key)
     ['v1.md', 'v2.md', 'v10.md']
     """
-    return tuple((0, int(part), part) if part.isdigit() else (1, part.casefold(), part)
-                 for part in _DIGITS.split(name) if part)
+    return tuple(
+        (0, int(part), part) if part.isdigit() else (1, part.casefold(), part)
+        for part in _DIGITS.split(name)
+        if part
+    )
 
 
 def draft_files(directory: str) -> list[str]:
@@ -820,8 +834,14 @@ def resolve_draft(drafts: Sequence[Draft], names: Sequence[str], spec: str) -> i
     or date, compared without regard to case. None when nothing matches."""
     want = spec.strip().casefold()
     for k, (d, name) in enumerate(zip(drafts, names, strict=True)):
-        keys = {name, _stem(d.source), os.path.basename(d.source), d.source, str(d.version or ""),
-                str(d.date or "")}
+        keys = {
+            name,
+            _stem(d.source),
+            os.path.basename(d.source),
+            d.source,
+            str(d.version or ""),
+            str(d.date or ""),
+        }
         if want in {x.casefold() for x in keys if x}:
             return k
     if want.isdigit() and 1 <= int(want) <= len(drafts) and not any(n.isdigit() for n in names):
@@ -829,8 +849,9 @@ def resolve_draft(drafts: Sequence[Draft], names: Sequence[str], spec: str) -> i
     return None
 
 
-def cut_series(drafts: Sequence[Draft], names: Sequence[str], since: str | None = None,
-               until: str | None = None) -> tuple[list[Draft], list[str]]:
+def cut_series(
+    drafts: Sequence[Draft], names: Sequence[str], since: str | None = None, until: str | None = None
+) -> tuple[list[Draft], list[str]]:
     """Keep the drafts from ``since`` to ``until`` (both included): each a draft name (see
     :func:`resolve_draft`) or a date (drafts dated on or after / on or before it)."""
     lo, hi = 0, len(drafts) - 1
@@ -841,8 +862,10 @@ def cut_series(drafts: Sequence[Draft], names: Sequence[str], since: str | None 
         if k is None:
             when = parse_date(spec)
             if when is None:
-                raise DraftdiffError(f"--{which} {spec!r} names no draft of the series and is not a date "
-                                     f"(drafts: {', '.join(names)})")
+                raise DraftdiffError(
+                    f"--{which} {spec!r} names no draft of the series and is not a date "
+                    f"(drafts: {', '.join(names)})"
+                )
             dated = [(j, parse_date(d.date)) for j, d in enumerate(drafts)]
             if which == "since":
                 ks = [j for j, dt in dated if dt is not None and dt >= when]
@@ -854,7 +877,7 @@ def cut_series(drafts: Sequence[Draft], names: Sequence[str], since: str | None 
             lo = max(lo, k)
         else:
             hi = min(hi, k)
-    return list(drafts[lo: hi + 1]), list(names[lo: hi + 1])
+    return list(drafts[lo : hi + 1]), list(names[lo : hi + 1])
 
 
 def find_lineage(history: History, spec: str) -> Lineage:
@@ -864,12 +887,15 @@ def find_lineage(history: History, spec: str) -> Lineage:
     if sep and draft_part:
         k = resolve_draft(history.drafts, history.names, draft_part)
         if k is None:
-            raise DraftdiffError(f"--provision {spec!r}: no draft called {draft_part!r} "
-                                 f"(drafts: {', '.join(history.names)})")
+            raise DraftdiffError(
+                f"--provision {spec!r}: no draft called {draft_part!r} (drafts: {', '.join(history.names)})"
+            )
         try:
             return history.owner(k, pid)
         except KeyError:
-            raise DraftdiffError(f"--provision {spec!r}: draft {history.names[k]} has no point {pid!r}") from None
+            raise DraftdiffError(
+                f"--provision {spec!r}: draft {history.names[k]} has no point {pid!r}"
+            ) from None
     for k in range(len(history.drafts)):
         try:
             return history.owner(k, spec)
@@ -920,6 +946,7 @@ def blame(history: History) -> tuple[BlameEntry, ...]:
             seen.add(nxt.id)
             origin = nxt
         changed = next(s for s in reversed(ln.steps) if s.draft <= last and s.fate in SUBSTANTIVE)
-        out.append(BlameEntry(index.points[pid], index.depth[pid], ln, origin.start, changed.draft, changed.fate))
+        out.append(
+            BlameEntry(index.points[pid], index.depth[pid], ln, origin.start, changed.draft, changed.fate)
+        )
     return tuple(out)
-

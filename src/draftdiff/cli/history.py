@@ -1,5 +1,328 @@
-"""draftdiff history: see the module that owns it."""
+"""``draftdiff history FILE...|DIR`` and ``draftdiff blame FILE --history DIR`` (docs/history.md).
+
+Thin: reading the series, ordering and cutting it, then :func:`draftdiff.history.build_history` and a
+renderer. Heavy modules (the reader, the engine, rich) load inside the functions.
+"""
 
 from __future__ import annotations
 
-from .app import app  # noqa: F401
+import os
+from collections.abc import Callable
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from .app import app
+from .common import (
+    DEFAULT_MAX,
+    ColorMode,
+    ColorOpt,
+    MaxBytesOpt,
+    OutputOpt,
+    ParagraphsOpt,
+    WidthOpt,
+    write_output,
+)
+
+if TYPE_CHECKING:
+    from ..history import History
+    from ..model import Draft
+
+
+class HistoryFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+class Order(str, Enum):
+    auto = "auto"
+    date = "date"
+    given = "given"
+
+
+FormatOpt = Annotated[
+    HistoryFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        help="text: a table for the terminal; json: draftdiff.history/1 "
+        "(draftdiff.blame/1 for blame); markdown: for pull requests and briefs.",
+    ),
+]
+OrderOpt = Annotated[
+    Order,
+    typer.Option(
+        "--order",
+        help="auto: by front-matter date when every draft has one, else as given (a "
+        "directory: natural file-name order); date: by date (all drafts must have one); given.",
+    ),
+]
+SinceOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--since",
+        metavar="DRAFT|DATE",
+        help="Start the series at this draft (its name, file name, "
+        "version or date) or at the first draft dated on or after DATE.",
+        show_default=False,
+    ),
+]
+UntilOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--until",
+        metavar="DRAFT|DATE",
+        help="End the series at this draft, or at the last draft dated on or before DATE.",
+        show_default=False,
+    ),
+]
+ThresholdOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--threshold",
+        min=0.0,
+        max=1.0,
+        help="Similarity at which the engine pairs two points on their words alone (default: the engine's).",
+        show_default=False,
+    ),
+]
+NoRestoreOpt = Annotated[
+    bool, typer.Option("--no-restore", help="Do not look for dropped provisions in later drafts.")
+]
+AsciiOpt = Annotated[
+    bool,
+    typer.Option(
+        "--ascii", help="ASCII glyphs in the table (automatic when the output cannot encode the others)."
+    ),
+]
+
+
+def _expand(paths: list[str]) -> list[str]:
+    """Files as given; a directory contributes its draft files in natural order."""
+    from ..history import draft_files
+
+    out: list[str] = []
+    for p in paths:
+        if p != "-" and os.path.isdir(p):
+            found = draft_files(p)
+            if not found:
+                from ..errors import InputError
+
+                raise InputError(
+                    "no draft files (.md .markdown .txt .json .toml) in this directory", source=p
+                )
+            out.extend(found)
+        else:
+            out.append(p)
+    return out
+
+
+def _read_series(paths: list[str], *, max_bytes: int, paragraphs: bool, order: Order) -> list[Draft]:
+    from ..history import order_drafts
+    from .common import load_draft
+
+    drafts = [load_draft(p, max_bytes=max_bytes, paragraphs=paragraphs) for p in _expand(paths)]
+    return order_drafts(drafts, order.value)
+
+
+def _build(
+    drafts: list[Draft],
+    *,
+    since: str | None,
+    until: str | None,
+    threshold: float | None,
+    restore: bool,
+    what: str = "history",
+) -> History:
+    from ..compare import CompareOptions
+    from ..errors import DraftdiffError
+    from ..history import build_history, cut_series, short_names
+
+    names = list(short_names(drafts))
+    drafts, names = cut_series(drafts, names, since, until)
+    if len(drafts) < 2:
+        raise DraftdiffError(
+            f"{what} needs at least 2 drafts, got {len(drafts)}"
+            + (" after --since/--until" if since or until else "")
+            + " (give several files or a directory)"
+        )
+    options = (
+        CompareOptions(diff=False) if threshold is None else CompareOptions(threshold=threshold, diff=False)
+    )
+    return build_history(drafts, options=options, names=names, restore=restore)
+
+
+def _ascii_wanted(flag: bool, output: str | None) -> bool:
+    if flag:
+        return True
+    if output not in (None, "-"):
+        return False  # files are written as UTF-8
+    import sys
+
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    return encoding not in ("utf8", "utf16", "utf32", "utf8sig")
+
+
+def _render_text(renderable: object, *, color: ColorMode, width: int | None, output: str | None) -> str:
+    import io
+
+    from .common import make_console, use_color
+
+    buf = io.StringIO()
+    mode = color
+    if color is ColorMode.auto and output in (None, "-") and use_color(color):
+        mode = ColorMode.always  # auto resolved against the real stdout, not the buffer
+    console = make_console(mode, file=buf, width=width or (None if output in (None, "-") else 100))
+    if width is None and output in (None, "-"):
+        import shutil
+
+        console.width = shutil.get_terminal_size((100, 24)).columns
+    console.print(renderable)
+    return buf.getvalue()
+
+
+def _emit(
+    format: HistoryFormat,
+    *,
+    json: Callable[[], str],
+    markdown: Callable[[], str],
+    text: Callable[[], object],
+    color: ColorMode,
+    width: int | None,
+    output: str | None,
+) -> None:
+    """Write the report in the chosen format (only that one is built)."""
+    if format is HistoryFormat.json:
+        write_output(json(), output)
+    elif format is HistoryFormat.markdown:
+        write_output(markdown(), output)
+    else:
+        write_output(_render_text(text(), color=color, width=width, output=output), output)
+
+
+@app.command("history")
+def history_command(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="FILE...|DIR",
+            help="The drafts of the series (paths, - or REV:PATH), or a "
+            "directory of them (README* and hidden files skipped).",
+            show_default=False,
+        ),
+    ],
+    format: FormatOpt = HistoryFormat.text,
+    provision: Annotated[
+        str | None,
+        typer.Option(
+            "--provision",
+            "-p",
+            metavar="ID|DRAFT:ID",
+            help="Follow one provision step by step: ID "
+            "is its id in the first draft that has one; DRAFT:ID names the draft.",
+            show_default=False,
+        ),
+    ] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    order: OrderOpt = Order.auto,
+    depth: Annotated[
+        int | None,
+        typer.Option(
+            "--depth",
+            min=0,
+            help="Show lineages down to this depth (0: top-level points only).",
+            show_default=False,
+        ),
+    ] = None,
+    threshold: ThresholdOpt = None,
+    no_restore: NoRestoreOpt = False,
+    ascii: AsciiOpt = False,
+    color: ColorOpt = ColorMode.auto,
+    width: WidthOpt = None,
+    output: OutputOpt = None,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX,
+    paragraphs: ParagraphsOpt = False,
+) -> None:
+    """Follow every provision through a series of drafts: a table of lineages, one column per draft."""
+    from ..history import find_lineage
+
+    drafts = _read_series(paths, max_bytes=max_bytes, paragraphs=paragraphs, order=order)
+    hist = _build(drafts, since=since, until=until, threshold=threshold, restore=not no_restore)
+    lineages = None
+    if provision is not None:
+        lineages = list(hist.related(find_lineage(hist, provision).id))
+        if depth is not None:
+            lineages = [ln for ln in lineages if ln.depth <= depth]
+    from ..render import history as render
+    from ..render.history_json import history_to_json
+
+    if format is HistoryFormat.json and lineages is None and depth is not None:
+        lineages = [ln for ln in hist.lineages if ln.depth <= depth]
+    use_ascii = _ascii_wanted(ascii, output)
+    detail = provision is not None
+    _emit(
+        format,
+        json=lambda: history_to_json(hist, lineages, provision=provision),
+        markdown=lambda: render.render_history_markdown(
+            hist, lineages, detail=detail, ascii=use_ascii, max_depth=depth
+        ),
+        text=lambda: render.HistoryReport(hist, lineages, ascii=use_ascii, detail=detail, max_depth=depth),
+        color=color,
+        width=width,
+        output=output,
+    )
+
+
+@app.command("blame")
+def blame_command(
+    file: Annotated[
+        str, typer.Argument(metavar="FILE", help="The latest draft (in DIR or not).", show_default=False)
+    ],
+    history_dir: Annotated[
+        list[str],
+        typer.Option(
+            "--history",
+            metavar="DIR|FILE",
+            help="The earlier drafts: a directory, or files (repeat the option).",
+            show_default=False,
+        ),
+    ],
+    format: FormatOpt = HistoryFormat.text,
+    since: SinceOpt = None,
+    order: OrderOpt = Order.auto,
+    threshold: ThresholdOpt = None,
+    no_restore: NoRestoreOpt = False,
+    color: ColorOpt = ColorMode.auto,
+    width: WidthOpt = None,
+    output: OutputOpt = None,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX,
+    paragraphs: ParagraphsOpt = False,
+) -> None:
+    """For each point of FILE: the draft that introduced it and the draft that last changed its substance."""
+    from ..history import blame
+    from .common import load_draft
+
+    series = _read_series(history_dir, max_bytes=max_bytes, paragraphs=paragraphs, order=order)
+    latest = os.path.realpath(file) if file != "-" else None
+    at = [k for k, d in enumerate(series) if latest is not None and os.path.realpath(d.source) == latest]
+    if at:  # FILE is part of the series: its history is what comes before it
+        drafts = series[: at[0] + 1]
+    else:
+        drafts = series + [load_draft(file, max_bytes=max_bytes, paragraphs=paragraphs)]
+    hist = _build(drafts, since=since, until=None, threshold=threshold, restore=not no_restore, what="blame")
+    entries = blame(hist)
+    from ..render import history as render
+    from ..render.history_json import blame_to_json
+
+    _emit(
+        format,
+        json=lambda: blame_to_json(hist, entries),
+        markdown=lambda: render.render_blame_markdown(hist, entries),
+        text=lambda: render.BlameReport(hist, entries),
+        color=color,
+        width=width,
+        output=output,
+    )

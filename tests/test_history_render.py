@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from importlib import resources
 
@@ -78,13 +79,8 @@ def history():
 
 def render(renderable, width=100):
     console = Console(
-        width=width,
-        color_system=None,
-        markup=False,
-        highlight=False,
-        record=True,
-        file=open("/dev/null", "w"),
-    )  # noqa: SIM115
+        width=width, color_system=None, markup=False, highlight=False, record=True, file=io.StringIO()
+    )
     console.print(renderable)
     return console.export_text()
 

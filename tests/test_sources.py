@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -188,3 +189,30 @@ def test_files_and_errors_on_disk(tmp_path: Path) -> None:
         read_source(str(tmp_path / "missing.md"))
     with pytest.raises(InputError, match="is a directory"):
         read_source(str(tmp_path))
+
+
+def test_cli_reports_hostile_revisions_in_one_line_each(repo: Path) -> None:
+    """Through the real command line: exit 2, one line on stderr per name, nothing run or written."""
+    specs = [
+        "--output=/tmp/draftdiff-pwned:drafts/plan.md",
+        "-p:drafts/plan.md",
+        "HEAD;rm -rf /:drafts/plan.md",
+    ]
+    proc = subprocess.run(
+        [sys.executable, "-m", "draftdiff", "check", "--", *specs],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 2
+    lines = proc.stderr.splitlines()
+    assert lines == [
+        (
+            "--output=/tmp/draftdiff-pwned:drafts/plan.md: DD001 revision '--output=/tmp/draftdiff-pwned' starts "
+            "with '-'; refusing it"
+        ),
+        "-p:drafts/plan.md: DD001 revision '-p' starts with '-'; refusing it",
+        "HEAD;rm -rf /:drafts/plan.md: DD001 no such file, and no such git revision 'HEAD;rm -rf /'",
+    ]
+    assert not Path("/tmp/draftdiff-pwned").exists()
+    assert (repo / "drafts" / "plan.md").exists()

@@ -172,12 +172,22 @@ def test_non_iso_dates_are_findings(bad: str) -> None:
     assert repr(bad) in f.message
 
 
-def test_empty_deferred_track_from_reader_metadata() -> None:
-    track = "Deferred to leaders' talks"
-    meta = {"draftdiff.tracks": [{"name": track, "line": 9}, {"name": "Annex", "line": 20}]}
-    pts = numbered("1") + (P("2", line=10, section="Annex", track="Annex"),)
-    (f,) = lint_draft(Draft("d.md", pts, metadata=meta))
-    assert (f.code, f.line) == ("DD301", 9) and track in f.message
+def test_empty_deferred_track() -> None:
+    """Headings are kept as passages whose section is the heading itself (what the reader does)."""
+    from draftdiff.model import Passage
+
+    track, annex, other = "Deferred to leaders' talks", "Annex: maps", "Parked questions"
+    passages = (
+        Passage(track, 9, track),  # a heading with nothing under it
+        Passage(annex, 12, annex),
+        Passage("A map of the line of contact.", 14, annex),  # prose under an annex: not empty
+        Passage(other, 16, other),
+        Passage("Withdrawn and parked", 20, "Withdrawn and parked"),  # withdrawn sections are not tracks
+        Passage("Notes", 22, "Notes"),  # no cue word
+    )
+    pts = numbered("1") + (P("2", line=18, section=other, track=other),)
+    (f,) = lint_draft(Draft("d.md", pts, passages=passages))
+    assert (f.code, f.line) == ("DD301", 9) and repr(track) in f.message
 
 
 def test_select_and_ignore_codes() -> None:

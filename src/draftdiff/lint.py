@@ -363,45 +363,59 @@ class _Linter:
             )
 
     def check_styles(self, run: list[Point]) -> None:
+        """One DD105 per other style in the list, at its first point, with how many points use it."""
         if len(run) < 2:
             return
-        first_style, first_shape = _style_of(run[0])
+        first = run[0]
+        first_style, first_shape = _style_of(first)
+        others: dict[tuple[str, str], list[Point]] = {}
         for point in run[1:]:
             style, shape = _style_of(point)
             if style != first_style or (shape and first_shape and shape != first_shape):
-                self.add(
-                    "DD105",
-                    f"mixed numbering styles in one list: {point.marker or point.label!r} "
-                    f"after {run[0].marker or run[0].label!r} (line {run[0].line})"
-                    if run[0].line
-                    else f"mixed numbering styles in one list: {point.marker or point.label!r} "
-                    f"after {run[0].marker or run[0].label!r}",
-                    point,
-                )
+                others.setdefault((style, shape), []).append(point)
+        for points in others.values():
+            point = points[0]
+            more = f"; {len(points)} points use it" if len(points) > 1 else ""
+            where = f" (line {first.line})" if first.line else ""
+            self.add(
+                "DD105",
+                f"mixed numbering styles in one list: {point.marker or point.label!r} "
+                f"after {first.marker or first.label!r}{where}{more}",
+                point,
+            )
 
     # -- deferred tracks with nothing on them
     def check_tracks(self) -> None:
-        used = {p.track for p in self.draft.walk() if p.track}
-        for name, line in _empty_track_headings(self.draft, self.text, used):
+        used = {name for p in self.draft.walk() for name in (p.track, p.section) if name}
+        for name, line in _empty_track_headings(self.draft, used):
             self.add("DD301", f"deferred track {name!r} has no points", line=line)
 
 
-def _empty_track_headings(draft: Draft, text: str | None, used: set[str]) -> list[tuple[str, int | None]]:
-    """(heading, line) of each track section of the source with no point on it.
+def _empty_track_headings(draft: Draft, used: set[str]) -> list[tuple[str, int | None]]:
+    """(heading, line) of each deferred-track section of the source with nothing under it.
 
-    The reader knows which headings are tracks; it lists them in ``Draft.metadata`` under the reserved
-    key ``draftdiff.tracks`` when it exposes them (see docs/check.md).
+    A track section is a heading with a track cue word (the reader's :data:`DEFAULT_TRACK_CUES`); the
+    reader keeps headings as passages whose section is the heading itself. The section is empty when no
+    point stands in it or is on its track, and no other text is under the heading (an annex of prose is
+    not an empty track).
     """
-    tracks = draft.metadata.get("draftdiff.tracks") if hasattr(draft.metadata, "get") else None
+    from .read.markdown import DEFAULT_TRACK_CUES, cue_pattern
+
+    cue = cue_pattern(DEFAULT_TRACK_CUES)
+    by_section: dict[str, list[tuple[str, int | None]]] = {}
+    for passage in draft.passages:
+        if passage.section is not None:
+            by_section.setdefault(passage.section, []).append((passage.text.strip(), passage.line))
     out: list[tuple[str, int | None]] = []
-    if not tracks:
-        return out
-    for entry in tracks:
-        name = entry.get("name") if isinstance(entry, dict) else str(entry)
-        line = entry.get("line") if isinstance(entry, dict) else None
-        if name and name not in used:
-            out.append((name, line))
+    for title, texts in by_section.items():
+        if title in used or not cue.search(title) or _WITHDRAWN_HEADING.search(title):
+            continue
+        if all(text == title.strip() for text, _ in texts):
+            out.append((title, texts[0][1]))
     return out
+
+
+_WITHDRAWN_HEADING = re.compile(r"\bwithdrawn\b", re.IGNORECASE)
 
 
 # ----------------------------------------------------------------------------------------- helpers

@@ -1,0 +1,557 @@
+"""How fast is ``draftdiff compare``, against all-pairs baselines, and at what accuracy?
+
+For each size (default 28, 1,000, 5,000 and 20,000 points) the generator of bench/generator.py makes a
+pair of drafts with ground truth (seed 1), written as Markdown under bench/out/speed/. Then, in one run:
+
+* **CLI**: ``draftdiff compare OLD NEW --format json`` end to end through a subprocess, JSON to
+  /dev/null: interpreter start, reading both files, comparing, rendering. Wall time, median of the
+  runs; peak memory = the child's ru_maxrss (``os.wait4``). Its link F1 comes from one more run whose
+  JSON goes to a file.
+* **library**: ``draftdiff.compare.compare(old, new)`` on the Draft objects the generator built;
+  median wall time; peak memory of Python allocations with tracemalloc, in one extra run.
+* **difflib baseline**: all-pairs ``difflib.SequenceMatcher.ratio`` (set_seq2 once per new point,
+  as the difflib documentation advises), then greedy matching: pairs by falling score, each point
+  used once, down to a cut-off.
+* **rapidfuzz baseline**: all-pairs ``fuzz.ratio`` through ``rapidfuzz.process.cdist(workers=-1)``
+  (its fastest scorer on all cores), then the same greedy matching.
+
+Each baseline runs at a size only while its predicted time (quadratic from the last size it ran,
+probing 200 points first) stays within ``--limit`` seconds (default 120); beyond, its time is
+extrapolated with a least-squares fit t = a*n^2 + b*n over the sizes it ran, and marked "fit".
+The baselines match top-level points only; their link F1 is given at their best cut-off (scanned
+over 30..90), so they are shown at their best.
+
+The "all-pairs optimum" of issue 7 is the best link F1, at 1,000 points, of an optimal assignment
+(Hungarian algorithm, numpy) over all pairs, scored with rapidfuzz fuzz.ratio, token_sort_ratio or
+token_set_ratio, pairs under a cut-off (40..80) forbidden: the best over these 15 settings.
+
+Results are printed with the targets of issue 7 and written as JSON to bench/out/speed-*.json.
+
+    python bench/speed.py                   # the full run (several minutes)
+    python bench/speed.py --quick           # 28, 1,000, 5,000 points, 2 runs, 30 s baseline limit
+    python bench/speed.py --sizes 28,1000 --runs 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from accuracy import Counts, from_comparison, from_json, links_of
+from generator import generate, write_case
+
+BENCH = Path(__file__).resolve().parent
+OUT = BENCH / "out"
+GiB = 1 << 30
+PROBE = 200
+
+
+# --------------------------------------------------------------------------------------------
+# Baselines
+
+
+def greedy(matrix, cutoff: float) -> list[tuple[int, int]]:
+    """Greedy 1:1 matching: pairs by falling score (ties by position), each side used once, score >= cutoff.
+
+    >>> import numpy as np
+    >>> greedy(np.array([[90, 80], [85, 10]], dtype=np.float32), 50)
+    [(0, 0)]
+    >>> greedy(np.array([[90, 80], [85, 60]], dtype=np.float32), 50)
+    [(0, 0), (1, 1)]
+    """
+    import numpy as np
+
+    rows, cols = np.nonzero(matrix >= cutoff)
+    order = np.argsort(-matrix[rows, cols], kind="stable")
+    used_r: set[int] = set()
+    used_c: set[int] = set()
+    out = []
+    for k in order.tolist():
+        r, c = int(rows[k]), int(cols[k])
+        if r in used_r or c in used_c:
+            continue
+        used_r.add(r)
+        used_c.add(c)
+        out.append((r, c))
+    return out
+
+
+def difflib_matrix(old: Sequence[str], new: Sequence[str]):
+    import numpy as np
+
+    m = np.zeros((len(old), len(new)), dtype=np.float32)
+    sm = difflib.SequenceMatcher(autojunk=False)
+    for j, b in enumerate(new):
+        sm.set_seq2(b)
+        for i, a in enumerate(old):
+            sm.set_seq1(a)
+            m[i, j] = 100.0 * sm.ratio()
+    return m
+
+
+def rapidfuzz_matrix(old: Sequence[str], new: Sequence[str], scorer=None):
+    from rapidfuzz import fuzz, process
+
+    return process.cdist(old, new, scorer=scorer or fuzz.ratio, workers=-1)
+
+
+BASELINES: dict[str, Callable] = {"difflib": difflib_matrix, "rapidfuzz": rapidfuzz_matrix}
+DEFAULT_CUTOFF = 60.0
+CUTOFFS = tuple(range(30, 91, 5))
+
+
+def hungarian(weights) -> list[tuple[int, int]]:
+    """Maximum-weight assignment (rows <= cols padded as needed): the (row, col) pairs with positive weight.
+
+    >>> import numpy as np
+    >>> sorted(hungarian(np.array([[90, 80], [85, 0]], dtype=float)))
+    [(0, 1), (1, 0)]
+    """
+    import numpy as np
+
+    w = np.asarray(weights, dtype=float)
+    transposed = w.shape[0] > w.shape[1]
+    if transposed:
+        w = w.T
+    n, m = w.shape
+    cost = w.max(initial=0.0) - w  # minimise
+    inf = float("inf")
+    u = np.zeros(n + 1)
+    v = np.zeros(m + 1)
+    p = np.zeros(m + 1, dtype=int)  # p[j]: row assigned to column j (1-based; 0 = none)
+    way = np.zeros(m + 1, dtype=int)
+    for i in range(1, n + 1):
+        p[0] = i
+        j0 = 0
+        minv = np.full(m + 1, inf)
+        used = np.zeros(m + 1, dtype=bool)
+        while True:
+            used[j0] = True
+            i0 = p[j0]
+            free = ~used
+            free[0] = False
+            cur = cost[i0 - 1] - u[i0] - v[1:]
+            better = free[1:] & (cur < minv[1:])
+            minv[1:][better] = cur[better]
+            way[1:][better] = j0
+            masked = np.where(free[1:], minv[1:], inf)
+            j1 = int(np.argmin(masked)) + 1
+            delta = masked[j1 - 1]
+            u[p[used]] += delta
+            v[used] -= delta
+            minv[free] -= delta
+            j0 = j1
+            if p[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            p[j0] = p[j1]
+            j0 = j1
+    pairs = [(int(p[j]) - 1, j - 1) for j in range(1, m + 1) if p[j]]
+    pairs = [(r, c) for r, c in pairs if w[r, c] > 0]
+    return [(c, r) for r, c in pairs] if transposed else pairs
+
+
+# --------------------------------------------------------------------------------------------
+# Measurements
+
+
+@dataclass
+class Timing:
+    seconds: list[float] = field(default_factory=list)
+    peak_bytes: int | None = None
+    f1: float | None = None
+    note: str = ""
+
+    @property
+    def median(self) -> float | None:
+        return statistics.median(self.seconds) if self.seconds else None
+
+    def as_dict(self) -> dict:
+        return {
+            "median_s": self.median,
+            "runs_s": self.seconds,
+            "peak_bytes": self.peak_bytes,
+            "f1": self.f1,
+            "note": self.note,
+        }
+
+
+def draftdiff_cmd() -> list[str]:
+    exe = shutil.which("draftdiff")
+    return [exe] if exe else [sys.executable, "-m", "draftdiff"]
+
+
+def run_child(argv: list[str], stdout_path: str = os.devnull) -> tuple[float, int, int, str]:
+    """Run argv; return (wall seconds, exit status, peak RSS bytes of the child, first stderr line)."""
+    with open(stdout_path, "wb") as out:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t0
+        err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+        proc.stderr.close()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    return wall, proc.returncode, usage.ru_maxrss * 1024, (err.strip().splitlines() or [""])[0]
+
+
+def link_f1(truth, pairs: set[tuple[str, str]]) -> float:
+    want = links_of(truth)
+    return Counts(tp=len(want & pairs), fp=len(pairs - want), fn=len(want - pairs)).f1
+
+
+def time_cli(old: Path, new: Path, runs: int, truth, want_f1: bool) -> Timing:
+    t = Timing()
+    argv = [*draftdiff_cmd(), "compare", str(old), str(new), "--format", "json"]
+    peaks = []
+    for _ in range(runs):
+        wall, rc, peak, err = run_child(argv)
+        if rc not in (0, 1):
+            t.note = f"exit {rc}: {err}"
+            return t
+        t.seconds.append(wall)
+        peaks.append(peak)
+    t.peak_bytes = max(peaks) if peaks else None
+    if want_f1:
+        path = old.parent / "compare.json"
+        _, rc, _, err = run_child(argv, str(path))
+        if rc in (0, 1):
+            found = from_json(json.loads(path.read_text(encoding="utf-8")))
+            t.f1 = link_f1(truth, links_of(found))
+    return t
+
+
+def time_library(case, runs: int, measure_memory: bool) -> Timing:
+    from draftdiff.compare import compare
+
+    t = Timing()
+    result = None
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        result = compare(case.old, case.new)
+        t.seconds.append(time.perf_counter() - t0)
+    t.f1 = link_f1(case.truth, links_of(from_comparison(result)))
+    del result
+    if measure_memory:
+        tracemalloc.start()
+        compare(case.old, case.new)
+        t.peak_bytes = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    return t
+
+
+def run_baseline(name: str, case, runs: int) -> Timing:
+    old = [p.text for p in case.old.points]
+    new = [p.text for p in case.new.points]
+    t = Timing()
+    matrix = None
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        matrix = BASELINES[name](old, new)
+        greedy(matrix, DEFAULT_CUTOFF)
+        t.seconds.append(time.perf_counter() - t0)
+    best = (-1.0, 0)
+    for cutoff in CUTOFFS:
+        pairs = {(old_id(case, i), new_id(case, j)) for i, j in greedy(matrix, cutoff)}
+        best = max(best, (link_f1(case.truth, pairs), cutoff))
+    t.f1 = best[0]
+    t.note = f"best cut-off {best[1]}"
+    return t
+
+
+def old_id(case, i: int) -> str:
+    return case.old.points[i].id
+
+
+def new_id(case, j: int) -> str:
+    return case.new.points[j].id
+
+
+def all_pairs_optimum(case) -> tuple[float, str]:
+    """Best link F1 of an optimal assignment over all pairs (see the module docstring)."""
+    import numpy as np
+    from rapidfuzz import fuzz
+
+    old = [p.text for p in case.old.points]
+    new = [p.text for p in case.new.points]
+    best = (-1.0, "")
+    for scorer in (fuzz.ratio, fuzz.token_sort_ratio, fuzz.token_set_ratio):
+        m = np.asarray(rapidfuzz_matrix(old, new, scorer), dtype=float)
+        for cutoff in (40, 50, 60, 70, 80):
+            w = np.where(m >= cutoff, m, 0.0)
+            pairs = {(old_id(case, i), new_id(case, j)) for i, j in hungarian(w)}
+            best = max(best, (link_f1(case.truth, pairs), f"{scorer.__name__}, cut-off {cutoff}"))
+    return best
+
+
+def quad_fit(points: dict[int, float]) -> Callable[[int], float] | None:
+    """t = a n^2 + b n by least squares on relative error over the measured sizes (None if < 2 sizes)."""
+    import numpy as np
+
+    sizes = sorted(n for n, s in points.items() if s is not None and s > 0)
+    if len(sizes) < 2:
+        return None
+    x = np.array(sizes, dtype=float)
+    y = np.array([points[n] for n in sizes], dtype=float)
+    a_mat = np.stack([x * x / y, x / y], axis=1)
+    (a, b), *_ = np.linalg.lstsq(a_mat, np.ones_like(y), rcond=None)
+    if a <= 0:  # fall back to a pure quadratic through the largest size
+        a, b = y[-1] / x[-1] ** 2, 0.0
+    return lambda n: float(a * n * n + b * n)
+
+
+# --------------------------------------------------------------------------------------------
+# Report
+
+
+def fmt_s(x: float | None, fit: bool = False) -> str:
+    if x is None:
+        return "-"
+    s = f"{x * 1000:.0f} ms" if x < 1 else f"{x:.2f} s" if x < 100 else f"{x:.0f} s"
+    return f"~{s} fit" if fit else s
+
+
+def fmt_mem(b: int | None) -> str:
+    return "-" if b is None else f"{b / (1 << 20):.1f} MiB" if b < 10 << 20 else f"{b / (1 << 20):.0f} MiB"
+
+
+def fmt_x(r: float) -> str:
+    return f"{r:.1f}x" if r < 10 else f"{r:.0f}x"
+
+
+def fmt_f1(x: float | None) -> str:
+    return "-" if x is None else f"{x:.4f}"
+
+
+def verdict(ok: bool | None) -> str:
+    return "n/a" if ok is None else "PASS" if ok else "FAIL"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Speed of draftdiff compare against all-pairs baselines.")
+    ap.add_argument("--sizes", default="28,1000,5000,20000")
+    ap.add_argument("--runs", type=int, default=5, help="runs per measurement (at most 3 from 20,000 points)")
+    ap.add_argument("--limit", type=float, default=120.0, help="seconds a baseline may take at one size")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument(
+        "--quick", action="store_true", help="28, 1,000, 5,000 points; 2 runs; 30 s baseline limit"
+    )
+    ap.add_argument("--no-baselines", action="store_true")
+    ap.add_argument("--no-cli", action="store_true")
+    ap.add_argument("--no-memory", action="store_true", help="skip the tracemalloc run of the library")
+    args = ap.parse_args(argv)
+    if args.quick:
+        args.sizes, args.runs, args.limit = "28,1000,5000", 2, 30.0
+    sizes = sorted({int(s) for s in args.sizes.split(",") if s})
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
+
+    def runs_at(n: int) -> int:
+        return max(1, min(args.runs, 3) if n >= 20000 else args.runs)
+
+    print(
+        f"draftdiff bench/speed  {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}  "
+        f"python {platform.python_version()}  {os.cpu_count()} cores  {platform.machine()}"
+    )
+    print(f"cases: bench/generator.py, seed {args.seed}; CLI: {' '.join(draftdiff_cmd())}")
+
+    doc: dict = {"stamp": stamp, "cores": os.cpu_count(), "python": platform.python_version(), "sizes": {}}
+
+    # start-up
+    startup: dict[str, Timing] = {}
+    cases = {}
+    if not args.no_cli:
+        startup["help"] = Timing()
+        for _ in range(max(args.runs, 5)):
+            wall, rc, _, err = run_child([*draftdiff_cmd(), "--help"])
+            startup["help"].seconds.append(wall)
+            if rc:
+                startup["help"].note = f"exit {rc}: {err}"
+        print(
+            f"\nstart-up: draftdiff --help {fmt_s(startup['help'].median)} (median of "
+            f"{len(startup['help'].seconds)})"
+        )
+
+    lib: dict[int, Timing] = {}
+    cli: dict[int, Timing] = {}
+    base: dict[str, dict[int, Timing]] = {name: {} for name in BASELINES}
+    stopped: dict[str, bool] = dict.fromkeys(BASELINES, False)
+    probe_done: dict[str, dict[int, float]] = {name: {} for name in BASELINES}
+
+    def maybe_baseline(name: str, n: int, case, runs: int) -> None:
+        if args.no_baselines or stopped[name]:
+            return
+        measured = {k: v.median for k, v in base[name].items()} | probe_done[name]
+        if measured:
+            last = max(measured)
+            predicted = measured[last] * (n / last) ** 2
+            if predicted > args.limit:
+                stopped[name] = True
+                print(
+                    f"    {name}: predicted {fmt_s(predicted)} > {args.limit:.0f} s limit: not run, extrapolated"
+                )
+                return
+        base[name][n] = run_baseline(name, case, runs)
+        b = base[name][n]
+        print(f"    {name:9} {fmt_s(b.median):>10}  F1 {fmt_f1(b.f1)} ({b.note})")
+
+    for n in sizes:
+        case = generate(n, args.seed)
+        cases[n] = case
+        folder = OUT / "speed" / str(n)
+        old_md, new_md, _ = write_case(case, folder)
+        runs = runs_at(n)
+        print(
+            f"\n{n} points ({len(case.new.points)} in the new draft; "
+            f"{sum(1 for _ in case.old.walk())} + {sum(1 for _ in case.new.walk())} points at all depths), "
+            f"{runs} runs"
+        )
+        if not args.no_cli:
+            cli[n] = time_cli(old_md, new_md, runs, case.truth, want_f1=True)
+            c = cli[n]
+            print(
+                f"    CLI       {fmt_s(c.median):>10}  peak {fmt_mem(c.peak_bytes)}  F1 {fmt_f1(c.f1)}"
+                f"{'  ' + c.note if c.note else ''}"
+            )
+        lib[n] = time_library(case, runs, measure_memory=not args.no_memory)
+        c = lib[n]
+        print(
+            f"    library   {fmt_s(c.median):>10}  tracemalloc peak {fmt_mem(c.peak_bytes)}  F1 {fmt_f1(c.f1)}"
+        )
+        for name, matrix_of in BASELINES.items():
+            if n > PROBE and PROBE not in base[name] and not probe_done[name] and not args.no_baselines:
+                probe = generate(PROBE, args.seed)
+                t0 = time.perf_counter()
+                matrix_of([p.text for p in probe.old.points], [p.text for p in probe.new.points])
+                probe_done[name][PROBE] = time.perf_counter() - t0
+            maybe_baseline(name, n, case, 1 if n >= 1000 else runs)
+
+    # the all-pairs optimum at 1,000 points
+    optimum = None
+    if 1000 in cases and not args.no_baselines:
+        t0 = time.perf_counter()
+        optimum = all_pairs_optimum(cases[1000])
+        print(
+            f"\nall-pairs optimum at 1,000 points: link F1 {optimum[0]:.4f} ({optimum[1]}; "
+            f"{time.perf_counter() - t0:.0f} s)"
+        )
+
+    fits = {}
+    for name in BASELINES:
+        pts = {k: v.median for k, v in base[name].items()} | probe_done[name]
+        fits[name] = quad_fit(pts)
+
+    def baseline_time(name: str, n: int) -> tuple[float | None, bool]:
+        if n in base[name]:
+            return base[name][n].median, False
+        f = fits[name]
+        return (f(n), True) if f else (None, False)
+
+    # table
+    print("\nSummary (wall time, medians; baselines match top-level points only)")
+    head = (
+        f"{'points':>7} | {'CLI':>10} {'peak':>9} {'F1':>7} | {'library':>10} {'F1':>7} | "
+        f"{'difflib':>14} {'F1':>7} | {'rapidfuzz':>14} {'F1':>7} | {'x rapidfuzz (CLI/lib)':>21}"
+    )
+    print(head)
+    print("-" * len(head))
+    for n in sizes:
+        c, lb = cli.get(n, Timing()), lib[n]
+        row = f"{n:>7} | {fmt_s(c.median):>10} {fmt_mem(c.peak_bytes):>9} {fmt_f1(c.f1):>7} | "
+        row += f"{fmt_s(lb.median):>10} {fmt_f1(lb.f1):>7} | "
+        ratios = ""
+        for name in BASELINES:
+            bt, fit = baseline_time(name, n)
+            bf = base[name][n].f1 if n in base[name] else None
+            row += f"{fmt_s(bt, fit):>14} {fmt_f1(bf):>7} | "
+            if name == "rapidfuzz" and bt:
+                rc = fmt_x(bt / c.median) if c.median else "-"
+                rl = fmt_x(bt / lb.median) if lb.median else "-"
+                ratios = f"{rc} / {rl}"
+        print(row + f"{ratios:>21}")
+        doc["sizes"][str(n)] = {
+            "cli": c.as_dict(),
+            "library": lb.as_dict(),
+            "baselines": {
+                name: (
+                    base[name][n].as_dict()
+                    if n in base[name]
+                    else {"median_s": baseline_time(name, n)[0], "extrapolated": True}
+                )
+                for name in BASELINES
+            },
+        }
+    for name in BASELINES:
+        ran = sorted(base[name])
+        if ran and ran[-1] < sizes[-1]:
+            print(
+                f"  {name}: ran up to {ran[-1]} points; beyond, quadratic fit a*n^2+b*n over "
+                f"{sorted(set(ran) | set(probe_done[name]))}"
+            )
+
+    # targets
+    print("\nTargets (issue 7; this machine)")
+    checks = []
+
+    def check(label: str, value: str, ok: bool | None) -> None:
+        checks.append((label, value, ok))
+        print(f"  {label:44} {value:>24}  {verdict(ok)}")
+
+    big, mid = max(sizes), (5000 if 5000 in sizes else None)
+    if not args.no_cli and 20000 in cli and cli[20000].median:
+        c = cli[20000]
+        check("20,000 points end to end <= 10 s", fmt_s(c.median), c.median <= 10)
+        check("20,000 points peak memory <= 1 GiB", fmt_mem(c.peak_bytes), (c.peak_bytes or 0) <= GiB)
+    if not args.no_cli and mid and cli.get(mid) and cli[mid].median:
+        check("5,000 points end to end <= 2 s", fmt_s(cli[mid].median), cli[mid].median <= 2)
+    if not args.no_cli and 28 in cli and cli[28].median:
+        check("28-point compare <= 0.3 s wall (with start-up)", fmt_s(cli[28].median), cli[28].median <= 0.3)
+    if mid and 20000 in sizes:
+        src = cli if not args.no_cli and cli.get(20000) and cli[20000].median else lib
+        g = src[20000].median / src[mid].median
+        check(f"5,000 -> 20,000 growth <= 6x ({'CLI' if src is cli else 'library'})", f"{g:.1f}x", g <= 6)
+        lg = lib[20000].median / lib[mid].median
+        print(f"  {'  (library alone)':44} {lg:.1f}x")
+    if 20000 in sizes:
+        bt, fit = baseline_time("rapidfuzz", 20000)
+        ours = cli[20000].median if cli.get(20000) and cli[20000].median else lib[20000].median
+        if bt and ours:
+            r = bt / ours
+            check(
+                f">= 20x faster than all-pairs rapidfuzz at 20k{' (fit)' if fit else ''}", fmt_x(r), r >= 20
+            )
+    if optimum and 1000 in lib:
+        d = optimum[0] - lib[1000].f1
+        check(
+            "link F1 at 1,000 within 0.005 of all-pairs optimum",
+            f"{lib[1000].f1:.4f} vs {optimum[0]:.4f}",
+            d <= 0.005,
+        )
+    if big not in (20000,):
+        print(f"  (largest size run: {big}; the 20,000-point targets need --sizes with 20000)")
+
+    doc["startup_help"] = startup["help"].as_dict() if "help" in startup else None
+    doc["optimum_1000"] = {"f1": optimum[0], "setting": optimum[1]} if optimum else None
+    doc["targets"] = [{"target": a, "value": b, "pass": c} for a, b, c in checks]
+    OUT.mkdir(parents=True, exist_ok=True)
+    path = OUT / f"speed-{stamp}.json"
+    path.write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")
+    (OUT / "speed-latest.json").write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")
+    print(f"\nwritten: {path.relative_to(BENCH.parent)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -128,3 +128,35 @@ def test_no_differences() -> None:
     out = term(cmp)
     assert "no differences: 11 points unchanged" in out
     assert "11 unchanged points not listed" in out
+
+
+def test_sub_points_that_only_echo_their_parent_are_not_repeated() -> None:
+    from draftdiff.changes import Change, Flag, Kind
+    from draftdiff.model import Draft
+    from render_samples import P
+
+    old = Draft(
+        source="o",
+        points=(P("1", "Gone.", P("1.a", "Gone too.")), P("2", "Parked.", P("2.a", "Parked too.")), P("3", "Cap 5.")),
+        withdrawn=(),
+    )
+    new = Draft(
+        source="n",
+        points=(P("1", "Parked.", P("1.a", "Parked too."), track="Leaders"), P("2", "Cap 6 and 6.")),
+        withdrawn=("1",),
+    )
+    cmp = Comparison(
+        old,
+        new,
+        (
+            Change(Kind.DROPPED, ("1",), children=(Change(Kind.DROPPED, ("1.a",)),)),
+            Change(Kind.DEFERRED, ("2",), ("1",), track="Leaders",
+                   children=(Change(Kind.DEFERRED, ("2.a",), ("1.a",), track="Leaders"),)),
+            Change(Kind.REVISED, ("3",), ("2",), flags=(Flag("number", "5", None), Flag("number", "5", None))),
+        ),
+    )
+    out = term(cmp)
+    assert out.count("Gone too.") == 1 and out.count("Parked too.") == 0
+    assert "in sub-points" not in out
+    assert "  1  withdrawn (the new draft says so)" in out
+    assert "number removed: 5 (x2)" in out

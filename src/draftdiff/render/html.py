@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from .. import __version__
 from ..changes import Comparison, DiffOp
 from ..model import Point
-from .report import Entry, Report, build_report, diff_runs, flag_text
+from .report import Entry, Report, build_report, diff_runs
 from .safe import html as esc
 
 __all__ = ["html_diff", "render_html"]
@@ -88,8 +88,8 @@ def _entry(entry: Entry, top: bool) -> list[str]:
     notes = f' <span class="notes">{esc(" · ".join(entry.notes))}</span>' if entry.notes else ""
     tag = "h3" if top else "p"
     lines = [f'<div class="change k-{esc(entry.kind.value)}">', f"<{tag}><b>{esc(entry.ref)}</b>{kind}{notes}</{tag}>"]
-    if entry.change.flags:
-        lines += ['<ul class="flags">', *(f"<li>{esc(flag_text(f))}</li>" for f in entry.change.flags), "</ul>"]
+    if entry.flag_lines:
+        lines += ['<ul class="flags">', *(f"<li>{esc(f)}</li>" for f in entry.flag_lines), "</ul>"]
     lines += _body(entry)
     if entry.children or entry.hidden_children:
         lines.append('<div class="sub">')

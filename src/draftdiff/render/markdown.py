@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 from ..changes import Comparison, DiffOp
 from ..model import Point
-from .report import Entry, Report, build_report, diff_runs, flag_text, split_space
+from .report import Entry, Report, build_report, diff_runs, split_space
 from .safe import md, plain
 
 __all__ = ["md_diff", "render_markdown"]
@@ -101,8 +101,8 @@ def _entry(entry: Entry) -> list[str]:
     lines = [f"### {md(entry.ref)}", ""]
     if entry.notes:
         lines += ["*" + md(" · ".join(entry.notes)) + "*", ""]
-    if entry.change.flags:
-        lines += [f"- {md(flag_text(f))}" for f in entry.change.flags] + [""]
+    if entry.flag_lines:
+        lines += [f"- {md(f)}" for f in entry.flag_lines] + [""]
     body = _body(entry)
     if body:
         lines += body + [""]

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..changes import Change, Comparison, DiffOp, Flag, Kind
@@ -43,6 +43,7 @@ __all__ = [
     "build_report",
     "diff_runs",
     "flag_text",
+    "reported_children",
     "split_space",
     "track_phrase",
 ]
@@ -109,9 +110,15 @@ class Entry:
         return self.change.kind
 
     @property
+    def flag_lines(self) -> list[str]:
+        """The substance flags in words, a flag repeated in the same pair counted once (``(x2)``)."""
+        counts = Counter(flag_text(f) for f in self.change.flags)
+        return [text if n == 1 else f"{text} (x{n})" for text, n in counts.items()]
+
+    @property
     def remarks(self) -> list[str]:
         """Substance flags in words, then the notes."""
-        return [flag_text(f) for f in self.change.flags] + list(self.notes)
+        return self.flag_lines + list(self.notes)
 
     @property
     def text_point(self) -> Point | None:
@@ -246,6 +253,7 @@ class _Builder:
         self.old = _points_by_id(cmp.old)
         self.new = _points_by_id(cmp.new)
         self.show_all = show_all
+        self.withdrawn = set(cmp.new.withdrawn)
 
     def name(self, ids: tuple[str, ...], table: dict[str, Point], top: bool) -> list[str]:
         # At the top the id names a point unambiguously; under a parent its own label reads better.
@@ -265,6 +273,8 @@ class _Builder:
         out: list[str] = []
         if c.kind is Kind.DEFERRED:
             out.append(track_phrase(c.track))
+        if c.kind is Kind.DROPPED and any(i in self.withdrawn for i in c.old):
+            out.append("withdrawn (the new draft says so)")
         if c.moved:
             out.append("moved")
         if c.similarity is not None and c.similarity < 0.9995 and c.kind not in (Kind.ADDED, Kind.DROPPED):
@@ -278,7 +288,7 @@ class _Builder:
         return tuple(out)
 
     def entry(self, c: Change, top: bool) -> Entry:
-        shown, hidden = self.children(c.children)
+        shown, hidden = self.children(c)
         return Entry(
             shows=_shows(c, self.show_all),
             change=c,
@@ -302,9 +312,10 @@ class _Builder:
 
         return sorted(changes, key=key)
 
-    def children(self, children: tuple[Change, ...]) -> tuple[tuple[Entry, ...], int]:
-        shown = [c for c in self.order(children) if self.show_all or _changed(c)]
-        return tuple(self.entry(c, top=False) for c in shown), len(children) - len(shown)
+    def children(self, parent: Change) -> tuple[tuple[Entry, ...], int]:
+        kids = reported_children(parent)
+        shown = [c for c in self.order(kids) if self.show_all or _changed(c)]
+        return tuple(self.entry(c, top=False) for c in shown), len(kids) - len(shown)
 
 
 def _shows(c: Change, show_all: bool) -> str:
@@ -328,6 +339,29 @@ def _shows(c: Change, show_all: bool) -> str:
     if c.children and c.kind is Kind.UNCHANGED and not c.moved and not show_all:
         return ""
     return "text"
+
+
+def _echoes(parent: Change, child: Change) -> bool:
+    """The sub-point change only repeats its parent's fate: the sub-points of a dropped point are dropped
+    with it, those of an added point added, those of a deferred point deferred to the same track with
+    the same words. The parent's entry already shows them (as its whole text)."""
+    if parent.kind not in (Kind.DROPPED, Kind.ADDED, Kind.DEFERRED):
+        return False
+    return all(
+        x.kind is parent.kind and x.track == parent.track and not any(op.op != "equal" for op in x.diff)
+        for x in child.walk()
+    )
+
+
+def reported_children(change: Change) -> list[Change]:
+    """The sub-point changes worth reporting under a change (those that do not merely echo it)."""
+    return [c for c in change.children if not _echoes(change, c)]
+
+
+def _reported_below(change: Change) -> Iterator[Change]:
+    for child in reported_children(change):
+        yield child
+        yield from _reported_below(child)
 
 
 def _changed(c: Change) -> bool:
@@ -377,9 +411,7 @@ def _summary(cmp: Comparison) -> str:
         parts.append(f"{renumbered} renumbered")
     if moved:
         parts.append(f"{moved} moved")
-    below = Counter(
-        x.kind.value for c in cmp.changes for child in c.children for x in child.walk() if x.kind is not Kind.UNCHANGED
-    )
+    below = Counter(x.kind.value for c in cmp.changes for x in _reported_below(c) if x.kind is not Kind.UNCHANGED)
     if below:
         parts.append("in sub-points: " + ", ".join(f"{n} {k}" for k, n in sorted(below.items(), key=_kind_rank)))
     if not parts:

@@ -41,7 +41,7 @@ from rich.text import Text
 
 from ..changes import Comparison, DiffOp, Kind
 from ..model import Point
-from .report import Entry, Report, build_report, diff_runs, flag_text, split_space
+from .report import Entry, Report, build_report, diff_runs, split_space
 from .safe import plain
 
 __all__ = ["STYLES", "CompareReport", "diff_text"]
@@ -198,7 +198,7 @@ class _Layout:
 
     def entry(self, entry: Entry, top: bool) -> RenderableType:
         parts: list[RenderableType] = [self.headline(entry, top)]
-        body: list[RenderableType] = [Text(plain(flag_text(f)), style=STYLES["flag"]) for f in entry.change.flags]
+        body: list[RenderableType] = [Text(plain(f), style=STYLES["flag"]) for f in entry.flag_lines]
         body.extend(self.body(entry))
         parts.extend(_indent(b) for b in body)
         for child in entry.children:

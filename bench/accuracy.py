@@ -272,22 +272,23 @@ def _walk(changes: Iterable) -> list:
 
 
 def load_labels(path: Path) -> tuple[dict, list[Expected]]:
-    """A bench/labels/*.toml file: the pair it describes and its truth as Expected objects.
+    """A bench/labels/*.toml file: the pair it describes and its truth as a flat list of Expected objects.
 
-    Format::
+    Format (ids as ``draftdiff show`` prints them, at any depth)::
 
         old = "semver/02-v1.0.0.md"          # relative to ../shared/corpus
         new = "semver/03-v2.0.0-rc.1.md"
-        note = "why"                          # optional
-        links = [["1", "1"], ["4", "10"]]     # 1:1 matched pairs (any kind but merged/split/deferred)
-        dropped = ["Tagging-1"]
+        links = [["1", "1"], ["4", "10"]]     # 1:1 pairs: unchanged, reworded, revised or deferred
+        dropped = ["tagging-specification-semvertag/1"]
         added = ["11"]
+        ambiguous_old = ["2"]                 # optional: ids left out of the score (both sides)
+        ambiguous_new = ["2"]
         [[merged]]                            # optional, as many as needed; likewise [[split]]
         old = ["7", "10"]
         new = ["7"]
 
-    Link entries accept every 1:1 kind (unchanged, reworded, revised, deferred); an optional
-    ``[kinds]`` table (``"4" = "revised"``, keyed by old id) pins the kind of some links.
+    An optional ``[kinds]`` table (``"4" = "revised"``, keyed by old id) pins the kind of a link.
+    Corpus pairs are scored flat (:func:`score_flat`): every change at every depth is one entry.
     """
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     kinds = data.get("kinds", {})
@@ -304,6 +305,31 @@ def load_labels(path: Path) -> tuple[dict, list[Expected]]:
         for m in data.get(kind, []):
             truth.append(Expected(kind, tuple(m["old"]), tuple(m["new"])))
     return data, truth
+
+
+def flatten(changes: Iterable) -> list[Expected]:
+    """Every change at every depth as one entry without children (how corpus pairs are scored)."""
+    return [
+        Expected(
+            c.kind, tuple(c.old), tuple(c.new), flags=tuple(c.flags), accept=tuple(getattr(c, "accept", ()))
+        )
+        for c in _walk(changes)
+    ]
+
+
+def score_flat(truth: Sequence[Expected], found: Sequence, ignore_old=(), ignore_new=()) -> Score:
+    """Score at every depth at once; changes of the engine touching an ignored id are left out.
+
+    >>> truth = [Expected("reworded", ("1",), ("1.2",), accept=("reworded",)), Expected("added", (), ("1",))]
+    >>> found = [Expected("added", (), ("1",), children=(Expected("added", (), ("1.2",)),)),
+    ...          Expected("dropped", ("1",)), Expected("reworded", ("9",), ("9",))]
+    >>> s = score_flat(truth, found, ignore_old={"9"})
+    >>> (s.links.fn, s.kinds["added"].tp, s.kinds["added"].fp, s.kinds["dropped"].fp)
+    (1, 1, 1, 1)
+    """
+    ignore_old, ignore_new = set(ignore_old), set(ignore_new)
+    kept = [c for c in flatten(found) if not (ignore_old & set(c.old) or ignore_new & set(c.new))]
+    return score(flatten(truth), kept)
 
 
 def corpus_dir() -> Path:
@@ -423,20 +449,38 @@ def run_corpus(compare, options=None) -> dict[str, Score] | None:
         return None
     results: dict[str, Score] = {}
     pooled = Score(cases=0)
+    top = Counts()
+    print("\nCorpus pairs (hand-labelled, bench/labels; scored at every depth, links across depths included)")
     for path in sorted(LABELS.glob("*.toml")):
         data, truth = load_labels(path)
         old = read_draft(str(corpus / data["old"]))
         new = read_draft(str(corpus / data["new"]))
-        s = score(truth, from_comparison(compare(old, new, options)))
+        found = from_comparison(compare(old, new, options))
+        ign_o, ign_n = data.get("ambiguous_old", []), data.get("ambiguous_new", [])
+        s = score_flat(truth, found, ign_o, ign_n)
         results[path.stem] = s
         pooled += s
+        tops_old, tops_new = {p.id for p in old.points}, {p.id for p in new.points}
+        kept = [c for c in found if not (set(ign_o) & set(c.old) or set(ign_n) & set(c.new))]
+        want = {(o, n) for o, n in links_of(truth) if o in tops_old and n in tops_new}
+        got = {(o, n) for o, n in links_of(kept) if o in tops_old and n in tops_new}
+        top += _counts(want, got)
         c = s.links
         print(
-            f"  {path.stem:40} links P {_fmt(c.precision)} R {_fmt(c.recall)} F1 {_fmt(c.f1)}"
+            f"  {path.stem:42} links P {_fmt(c.precision)} R {_fmt(c.recall)} F1 {_fmt(c.f1)}"
             f"  dropped R {_fmt(s.kinds['dropped'].recall)}  added R {_fmt(s.kinds['added'].recall)}"
         )
     if results:
-        report("Corpus pairs (hand-labelled, bench/labels)", pooled, kinds=False)
+        print(f"\nCorpus pairs pooled ({pooled.cases} pairs)")
+        print(f"  {'':16} {'n':>6} {'P':>6} {'R':>6} {'F1':>6}")
+        c = pooled.links
+        print(
+            f"  {'links, any depth':16} {c.expected:6d} {_fmt(c.precision):>6} {_fmt(c.recall):>6} {_fmt(c.f1):>6}"
+        )
+        print(
+            f"  {'links, top level':16} {top.expected:6d} {_fmt(top.precision):>6} {_fmt(top.recall):>6} "
+            f"{_fmt(top.f1):>6}"
+        )
         for k in ("dropped", "added", "merged", "split"):
             c = pooled.kinds[k]
             if c.expected:

@@ -269,3 +269,19 @@ def test_labels_files_parse():
         olds = Counter(i for e in truth for i in e.old)
         news = Counter(i for e in truth for i in e.new)
         assert max(olds.values(), default=1) == 1 and max(news.values(), default=1) == 1, path
+
+
+def test_labels_cover_every_point_of_both_drafts_once():
+    from conftest import corpus_or_skip
+
+    corpus = corpus_or_skip()
+    read = pytest.importorskip("draftdiff.read")
+    files = sorted((BENCH / "labels").glob("*.toml"))
+    assert len(files) >= 5
+    for path in files:
+        data, truth = accuracy.load_labels(path)
+        old, new = read.read_draft(str(corpus / data["old"])), read.read_draft(str(corpus / data["new"]))
+        olds = Counter(i for e in truth for i in e.old) + Counter(data.get("ambiguous_old", []))
+        news = Counter(i for e in truth for i in e.new) + Counter(data.get("ambiguous_new", []))
+        assert olds == Counter(p.id for p in old.walk()), path.name
+        assert news == Counter(p.id for p in new.walk()), path.name

@@ -1,0 +1,55 @@
+"""bench/speed.py's own arithmetic: greedy matching, the Hungarian optimum, the quadratic fit."""
+
+from __future__ import annotations
+
+import itertools
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+np = pytest.importorskip("numpy")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+
+import speed
+
+
+def _best_total(w) -> float:
+    n, m = w.shape
+    if n <= m:
+        return max(sum(w[i, c] for i, c in enumerate(p)) for p in itertools.permutations(range(m), n))
+    return max(sum(w[r, j] for j, r in enumerate(p)) for p in itertools.permutations(range(n), m))
+
+
+def test_hungarian_finds_the_maximum_weight_assignment():
+    rng = random.Random(4)
+    for _ in range(150):
+        n, m = rng.randint(1, 5), rng.randint(1, 5)
+        w = np.array([[rng.choice((0, rng.randint(1, 99))) for _ in range(m)] for _ in range(n)], dtype=float)
+        pairs = speed.hungarian(w)
+        assert len({r for r, _ in pairs}) == len({c for _, c in pairs}) == len(pairs)
+        assert all(w[r, c] > 0 for r, c in pairs)
+        assert sum(w[r, c] for r, c in pairs) == pytest.approx(_best_total(w))
+
+
+def test_greedy_takes_pairs_by_falling_score_above_the_cutoff():
+    m = np.array([[90, 89, 0], [88, 10, 70], [0, 65, 40]], dtype=np.float32)
+    assert speed.greedy(m, 50) == [(0, 0), (1, 2), (2, 1)]
+    assert speed.greedy(m, 80) == [(0, 0)]  # 89 and 88 lose their partners to the 90
+    assert speed.greedy(m, 95) == []
+
+
+def test_quadratic_fit_recovers_a_quadratic_and_needs_two_sizes():
+    fit = speed.quad_fit({1000: 2e-6 * 1000**2 + 1e-3 * 1000, 5000: 2e-6 * 5000**2 + 1e-3 * 5000})
+    assert fit(20000) == pytest.approx(2e-6 * 20000**2 + 1e-3 * 20000, rel=1e-6)
+    assert speed.quad_fit({1000: 1.0}) is None
+
+
+def test_baselines_score_all_pairs():
+    old, new = ["the cat sat", "a dog ran"], ["a dog ran", "the cat sat down"]
+    for name, matrix_of in speed.BASELINES.items():
+        m = np.asarray(matrix_of(old, new))
+        assert m.shape == (2, 2), name
+        assert m[1, 0] == pytest.approx(100.0)
+        assert speed.greedy(m, 50) == [(1, 0), (0, 1)]

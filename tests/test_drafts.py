@@ -15,6 +15,7 @@ from functools import cache
 import pytest
 
 from conftest import DRAFTS
+from draftdiff.changes import Kind
 from draftdiff.jsonform import draft_to_dict
 from draftdiff.model import Draft, Point
 from draftdiff.read import parse_draft, read_draft
@@ -198,3 +199,98 @@ def test_json_form_reads_back_as_the_same_draft(name):
     assert tree(again.points) == tree(draft.points)
     assert (again.title, again.date, again.version) == (draft.title, draft.date, draft.version)
     assert sorted(again.withdrawn) == sorted(draft.withdrawn)
+
+
+# ------------------------------------------------------------------------------------ the compare engine
+
+
+@cache
+def comparison(old_name: str, new_name: str):
+    from draftdiff.compare import compare
+
+    return compare(load(old_name), load(new_name))
+
+
+def change_of_old(cmp, pid: str):
+    """The top-level change that holds old point `pid` (exactly one, by the partition rule)."""
+    hits = [c for c in cmp.changes if pid in c.old]
+    assert len(hits) == 1, f"old {pid} occurs in {len(hits)} top-level changes"
+    return hits[0]
+
+
+def digits(text: str | None) -> str:
+    return re.sub(r"\D", "", text or "")
+
+
+@pytest.mark.parametrize(("old", "new"), [(US, E3), (E3, GENEVA), (GENEVA, FRAMEWORK), (US, GENEVA)])
+def test_every_point_of_the_series_is_accounted_for_once(old, new):
+    cmp = comparison(old, new)
+    olds = [pid for c in cmp.changes for pid in c.old]
+    news = [pid for c in cmp.changes for pid in c.new]
+    assert sorted(olds) == sorted(p.id for p in cmp.old.points)
+    assert sorted(news) == sorted(p.id for p in cmp.new.points)
+
+
+def test_us_to_e3_drops_point_3_and_the_amnesty():
+    cmp = comparison(US, E3)
+    for pid in ("3", "26"):
+        change = change_of_old(cmp, pid)
+        assert change.kind == Kind.DROPPED and change.new == (), (pid, change.kind, change.new)
+
+
+def test_us_to_e3_revises_the_army_cap_with_a_number_flag():
+    change = change_of_old(comparison(US, E3), "6")
+    assert change.new == ("6",)
+    assert change.kind == Kind.REVISED
+    numbers = [f for f in change.flags if f.type == "number"]
+    assert any(digits(f.old) == "600000" and digits(f.new) == "800000" for f in numbers), change.flags
+
+
+def test_us_to_e3_kept_points_and_sub_points():
+    cmp = comparison(US, E3)
+    for pid in ("1", "11", "12", "16", "18", "19", "24"):
+        change = change_of_old(cmp, pid)
+        assert change.kind == Kind.UNCHANGED and change.new == (pid,), (pid, change.kind, change.new)
+        assert not change.moved and not change.renumbered
+    ten = change_of_old(cmp, "10")
+    assert ten.new == ("10",) and ten.kind == Kind.REVISED
+    fates = {pid: c.kind for c in ten.children for pid in c.old}
+    assert fates["10.d"] == Kind.DROPPED
+    assert fates["10.a"] == fates["10.b"] == Kind.UNCHANGED
+
+
+def test_us_to_e3_party_and_deadline_changes_are_revisions():
+    cmp = comparison(US, E3)
+    two = change_of_old(cmp, "2")
+    assert two.new == ("2",) and two.kind == Kind.REVISED
+    assert any(f.type == "party" for f in two.flags), two.flags
+    twenty_five = change_of_old(cmp, "25")
+    assert twenty_five.new == ("25",) and twenty_five.kind == Kind.REVISED, twenty_five.flags
+
+
+@pytest.mark.parametrize(("e3_id", "geneva_id"), [("21", "20"), ("4", "22"), ("7", "23"), ("8", "24")])
+def test_e3_to_geneva_defers_territory_and_nato_to_leaders_talks(e3_id, geneva_id):
+    change = change_of_old(comparison(E3, GENEVA), e3_id)
+    assert change.kind == Kind.DEFERRED, (e3_id, change.kind, change.new)
+    assert change.new == (geneva_id,)
+    assert change.track and "leaders" in change.track.lower(), change.track
+
+
+def test_e3_to_geneva_renumbers_the_kept_points_without_calling_them_changed():
+    cmp = comparison(E3, GENEVA)
+    for e3_id, geneva_id in (("5", "3"), ("6", "4"), ("10", "5"), ("25", "17"), ("28", "19")):
+        change = change_of_old(cmp, e3_id)
+        assert change.kind == Kind.UNCHANGED and change.new == (geneva_id,), (e3_id, change)
+        assert change.renumbered and not change.moved
+
+
+def test_geneva_to_framework_moves_the_nato_points_to_separate_us_documents():
+    cmp = comparison(GENEVA, FRAMEWORK)
+    for geneva_id in ("21", "22", "23", "24"):
+        change = change_of_old(cmp, geneva_id)
+        assert change.kind == Kind.DEFERRED and change.new == (geneva_id,), (geneva_id, change.kind)
+        assert "separate us documents" in (change.track or "").lower(), change.track
+    kept = change_of_old(cmp, "14")  # no change of agreed territory by force
+    assert kept.kind == Kind.UNCHANGED and kept.new == ("15",) and kept.renumbered
+    army = change_of_old(cmp, "4")  # same 800,000 figure, other words: no number flag
+    assert army.new == ("4",) and not [f for f in army.flags if f.type == "number"]

@@ -76,8 +76,39 @@ def cases() -> list[tuple[str, str, str]]:
     return [(old, new, suffix) for old, new in PAIRS for suffix in FORMATS]
 
 
+SVG = REPO / "docs" / "report.svg"
+SVG_PAIR = PAIRS[0]
+
+
+def report_svg() -> str:
+    """The terminal report of US plan -> E3 counter-proposal as an SVG (rich's own export), for the docs."""
+    from rich.console import Console
+
+    from draftdiff.compare import compare
+    from draftdiff.read import read_draft
+    from draftdiff.render.terminal import CompareReport
+
+    cwd = os.getcwd()
+    os.chdir(REPO)
+    try:
+        cmp = compare(read_draft(SVG_PAIR[0]), read_draft(SVG_PAIR[1]))
+    finally:
+        os.chdir(cwd)
+    console = Console(
+        record=True, width=int(WIDTH), file=io.StringIO(), color_system="truecolor", force_terminal=True,
+        markup=False, highlight=False, emoji=False,
+    )
+    console.print(CompareReport(cmp))
+    return console.export_svg(title=f"draftdiff compare {SVG_PAIR[0]} {SVG_PAIR[1]}", unique_id="draftdiff")
+
+
 def main(argv: list[str]) -> int:
     check = "--check" in argv
+    svg = report_svg()
+    if not SVG.exists() or SVG.read_text(encoding="utf-8") != svg:
+        print(("differs: " if check else "wrote: ") + str(SVG.relative_to(REPO)))
+        if not check:
+            SVG.write_text(svg, encoding="utf-8")
     GOLDEN.mkdir(parents=True, exist_ok=True)
     differ = 0
     for old, new, suffix in cases():

@@ -5,6 +5,8 @@ The helpers at the top (``git``, ``make_repo``) are also used by the guard and p
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import subprocess
 import sys
@@ -31,6 +33,27 @@ GIT_ENV = {
     "GIT_COMMITTER_EMAIL": "test@example.invalid",
     "GIT_CONFIG_NOSYSTEM": "1",
 }
+
+
+def invoke(argv: list[str], cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the draftdiff command line in this process (much faster than a subprocess): exit status,
+    stdout and stderr as a CompletedProcess."""
+    from draftdiff.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    old = os.getcwd()
+    code: int = 0
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                main(list(argv))
+            except SystemExit as exc:
+                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    finally:
+        os.chdir(old)
+    return subprocess.CompletedProcess(argv, code, out.getvalue(), err.getvalue())
 
 
 def git(repo: Path, *args: str, check: bool = True) -> str:

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .model import Point
-from .normalize import normalize, stems
+from .normalize import profile
 
 __all__ = ["AlignOptions", "Link", "TokenCodec", "align", "hungarian", "lis_positions"]
 
@@ -136,9 +136,9 @@ def _sides(old: Sequence[Point], new: Sequence[Point]) -> tuple[_Side, _Side]:
     df: Counter = Counter()
     for side in sides:
         for p in side.points:
-            text = _match_text(p)
-            side.norm.append(normalize(text))
-            seq = codec.encode(stems(text))
+            norm, toks = profile(_match_text(p))
+            side.norm.append(norm)
+            seq = codec.encode(toks)
             side.seq.append(seq)
             df.update(set(seq))
             side.labels.append(p.label.casefold().strip("()."))
@@ -430,13 +430,13 @@ LABEL_BONUS = 0.05
 INDEX_CANDIDATES = 12
 GAP_CANDIDATES = 6
 TOKENS_PER_QUERY = 8
-#: Containment pass: a piece found only through the index must lie this fully in its container, and such a
-#: far container is ranked this much below a neighbour's; each member of a group must add MIN_GAIN coverage.
+#: Containment pass: a piece found only through the index (among its FAR_CANDIDATES best proposals) must lie
+#: this fully in its container; each member of a group must add MIN_GAIN coverage.
 CONTAIN_FAR = 0.8
-FAR_PENALTY = 0.1
+FAR_CANDIDATES = 5
 MIN_GAIN = 0.1
 #: The wide search (a point against every leftover) runs for at most this many pairs in all.
-WIDE_SEARCH_PAIRS = 4_000_000
+WIDE_SEARCH_PAIRS = 400_000
 
 
 class _Aligner:
@@ -456,6 +456,7 @@ class _Aligner:
         self.n2o: dict[int, int] = {}
         self.links: dict[int, Link] = {}  # keyed by the old index of 1:1 links
         self.groups: list[Link] = []
+        self._postings_cache: dict[int, dict[str, list[int]]] = {}
         for i, j in pins:
             self._link(i, j, self.scorer.sim(i, j) if self.o.seq[i] or self.o.norm[i] else 1.0, 1.0, "pin")
 
@@ -504,7 +505,7 @@ class _Aligner:
         """Candidate new points for each old point: index, gap and label proposals."""
         postings, df = self._index(news)
         n_total = max(1, len(news))
-        max_df = max(20, int(4 * math.sqrt(n_total)))
+        max_df = max(12, int(math.sqrt(n_total)))
         news_sorted = news  # already in order
         by_label: dict[str, list[int]] = defaultdict(list)
         for j in news:
@@ -512,16 +513,14 @@ class _Aligner:
         out: dict[int, list[int]] = {}
         for i in olds:
             cand: dict[int, None] = {}
-            # inverted index: the rarest informative tokens of the old point vote, weighted by idf
-            toks = sorted({c for c in self.o.seq[i] if c in df}, key=lambda c: (df[c], c))
-            toks = [c for c in toks if df[c] <= max_df][:TOKENS_PER_QUERY] or toks[:2]
-            votes: dict[int, float] = defaultdict(float)
-            for c in toks:
-                lst = postings[c]
-                w = math.log(1.0 + n_total / len(lst))
-                for j in lst[: max_df * 4]:
-                    votes[j] += w
-            for j, _ in sorted(votes.items(), key=lambda t: (-t[1], t[0]))[:INDEX_CANDIDATES]:
+            # inverted index: the rarest informative tokens of the old point (those in at most max_df
+            # leftover new points) vote; the points with most votes are proposed
+            toks = sorted((c for c in set(self.o.seq[i]) if c in df), key=lambda c: (df[c], c))
+            votes: Counter = Counter()
+            for c in toks[:TOKENS_PER_QUERY]:
+                if df[c] <= max_df:
+                    votes.update(postings[c])
+            for j, _ in votes.most_common(INDEX_CANDIDATES):
                 cand[j] = None
             # gap: the new points between the same anchors, nearest the same relative place first
             old_lo, old_hi, new_lo, new_hi = gaps.window(i)
@@ -549,6 +548,7 @@ class _Aligner:
         from rapidfuzz.distance import Indel
 
         choices = [self.n.bag[j] for j in news]
+        # (weighted bags: a few long strings; rapidfuzz compares them bit-parallel, on every core)
         queries = olds[:budget]
         cutoff = self.opts.threshold * 0.8
         matrix = process.cdist(
@@ -604,10 +604,13 @@ class _Aligner:
                 else:
                     continue
                 edges[(i, j)] = w
+        edges_at_new: dict[int, list[int]] = defaultdict(list)
+        for ii, jj in edges:
+            edges_at_new[jj].append(ii)
         for i, j in assign(edges):
             w = edges[(i, j)]
             rivals = [(jj, allw[(i, jj)]) for jj in cand[i] if jj != j and (i, jj) in edges]
-            rivals_old = [allw[(ii, j)] for ii in olds if ii != i and (ii, j) in edges]
+            rivals_old = [allw[(ii, j)] for ii in edges_at_new[j] if ii != i]
             best_rival = max([r for _, r in rivals] + rivals_old, default=0.0)
             s = sim(i, j)
             gap = w - best_rival
@@ -653,10 +656,8 @@ class _Aligner:
         """
         if not free_src:
             return {}
-        postings: dict[str, list[int]] = defaultdict(list)
-        for k in range(len(dst.points)):
-            for c in set(dst.seq[k]):
-                postings[c].append(k)
+        postings = self._postings(dst)
+        max_df = max(12, int(math.sqrt(len(dst.points))))
         free_dst_sorted = sorted(free_dst)
         out: dict[int, list[int]] = defaultdict(list)
         for m in free_src:
@@ -672,21 +673,37 @@ class _Aligner:
             a, b = bisect_right(free_dst_sorted, lo), bisect_left(free_dst_sorted, hi)
             for k in free_dst_sorted[a:b][:GAP_CANDIDATES]:
                 near[k] = None
-            toks = sorted(set(src.seq[m]), key=lambda c: (len(postings.get(c, ())), c))[:TOKENS_PER_QUERY]
-            votes: Counter = Counter()
-            for c in toks:
-                for k in postings.get(c, ())[:2000]:
-                    votes[k] += 1
-            far = [k for k, _ in sorted(votes.items(), key=lambda t: (-t[1], t[0]))[:INDEX_CANDIDATES]]
             best, best_score = None, 0.0
-            for k in list(near) + far:
+            for k in near:
                 c = containment(part, dst.counts[k])
-                bar = self.opts.contain if k in near else max(self.opts.contain, CONTAIN_FAR)
-                if c >= bar and c - (0 if k in near else FAR_PENALTY) > best_score:
-                    best, best_score = k, c - (0 if k in near else FAR_PENALTY)
+                if c >= self.opts.contain and c > best_score:
+                    best, best_score = k, c
+            if best is None:  # nothing nearby: the index proposes far containers, held to a higher bar
+                toks = sorted(set(src.seq[m]), key=lambda c: (len(postings.get(c, ())), c))[:TOKENS_PER_QUERY]
+                votes: Counter = Counter()
+                for c in toks:
+                    lst = postings.get(c, ())
+                    if len(lst) <= max_df:
+                        votes.update(lst)
+                bar = max(self.opts.contain, CONTAIN_FAR)
+                for k, _ in votes.most_common(FAR_CANDIDATES):
+                    c = containment(part, dst.counts[k])
+                    if c >= bar and c > best_score:
+                        best, best_score = k, c
             if best is not None:
                 out[best].append(m)
         return out
+
+    def _postings(self, side: _Side) -> dict[str, list[int]]:
+        """Inverted index of a whole side: token character -> indices of the points holding it."""
+        cache = self._postings_cache.get(id(side))
+        if cache is None:
+            cache = defaultdict(list)
+            for k, seq in enumerate(side.seq):
+                for c in set(seq):
+                    cache[c].append(k)
+            self._postings_cache[id(side)] = cache
+        return cache
 
     def _valid_group(self, whole: Counter, members: list[int], partner: int | None, counts) -> list[int]:
         """The members (with the container's partner) that together account for the container, or [].
@@ -780,8 +797,8 @@ def align(
 
     >>> from draftdiff.model import draft_from_texts
     >>> a = draft_from_texts(["Ceasefire at once.", "Elections within 100 days.", "Amnesty for all."]).points
-    >>> b = draft_from_texts(["Elections within 100 days.", "A ceasefire takes effect at once."]).points
+    >>> b = draft_from_texts(["A ceasefire takes effect at once.", "Elections within 100 days."]).points
     >>> [(lk.old, lk.new, lk.matched_by) for lk in align(a, b)]
-    [((0,), (1,), 'fuzzy'), ((1,), (0,), 'exact')]
+    [((0,), (0,), 'fuzzy'), ((1,), (1,), 'exact')]
     """
     return _Aligner(old, new, options or AlignOptions(), pins, frozenset(forbid)).run()

@@ -42,7 +42,7 @@ _MONTHS = (
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 _DATE = re.compile(
-    rf"""\b(?:
+    rf"""\b(?=[\dJFMASONDjfmasond])(?:
         \d{{4}}-\d{{2}}-\d{{2}}                                   # 2026-01-31
       | \d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}                       # 31/01/2026
       | \d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?(?:,?\s+\d{{4}})?   # 1 January 2026
@@ -55,7 +55,7 @@ _DATE = re.compile(
 # "may" is a month only in a date pattern with a day or year next to it (handled above).
 
 _REFERENCE = re.compile(
-    r"\b(?:points?|articles?|art\.|sections?|§|paragraphs?|para\.|clauses?|items?|annex(?:es)?|"
+    r"\b(?=[pacsinrPACSINR§])(?:points?|articles?|art\.|sections?|§|paragraphs?|para\.|clauses?|items?|annex(?:es)?|"
     r"chapters?|rules?|principles?|no\.)\s+\d+(?:\.\d+)*[a-z]?(?:\s*(?:,|and|or|to|-|–)\s*\d+(?:\.\d+)*[a-z]?)*",
     re.IGNORECASE,
 )
@@ -64,15 +64,16 @@ _SCALE = {
     "trillion": 1e12, "tn": 1e12,
 }  # fmt: skip
 _NUMBER = re.compile(
-    r"""(?P<cur>[$€£¥]|\b(?:usd|eur|gbp|us\$)\s?)?
-        (?P<num>\d+(?:[,\u00a0\u202f\u2009 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d/])
+    r"""(?=[$€£¥\dUuEeGg])(?P<cur>[$€£¥]|\b(?:usd|eur|gbp|us\$)\s?)?
+        (?<![\w.])(?P<num>\d+(?:[,\u00a0\u202f\u2009 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d/])
         (?:\s?(?P<scale>thousand|million|mn|billion|bn|trillion|tn|k|m|b)\b)?
         (?:\s?(?P<unit>%|per\s?cent|percent|days?|weeks?|months?|years?|hours?|km|kilomet(?:re|er)s?|miles?))?""",
     re.IGNORECASE | re.VERBOSE,
 )
 
 _NEGATION = re.compile(
-    r"\b(?:not|no|never|nor|without|neither|none|nothing|cannot)\b|n['\u2019]t\b", re.IGNORECASE
+    r"(?=[nNwWcC])(?:\b(?:not|no|never|nor|without|neither|none|nothing|cannot)\b|n['\u2019]t\b)",
+    re.IGNORECASE,
 )
 _STRONG = (
     "shall",
@@ -99,7 +100,7 @@ _WEAK = (
     "endeavour",
 )
 _MODAL = re.compile(
-    r"\b("
+    r"\b(?=[smwcrueaSMWCRUEA])("
     + "|".join(
         re.escape(m).replace(r"\ ", r"\s+").replace("'", "['\u2019]")
         for m in sorted(_STRONG + _WEAK, key=len, reverse=True)
@@ -111,7 +112,7 @@ _STRENGTH = {m: "strong" for m in _STRONG} | {m: "weak" for m in _WEAK}
 
 # Named parties: runs of capitalised words; a few aliases folded together.
 _CAP_RUN = re.compile(
-    r"(?:\b[A-Z][\w'’.-]*[\w]|\bU\.S\.|\bU\.K\.)(?:\s+(?:of\s+(?:the\s+)?)?(?:[A-Z][\w'’.-]*\w|U\.S\.))*"
+    r"(?=[A-Z])(?:\b[A-Z][\w'’.-]*[\w]|\bU\.S\.|\bU\.K\.)(?:\s+(?:of\s+(?:the\s+)?)?(?:[A-Z][\w'’.-]*\w|U\.S\.))*"
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
 _ALIASES = {
@@ -206,6 +207,10 @@ def _at_sentence_start(text: str, pos: int) -> bool:
     return pos == 0 or bool(_SENTENCE_START.search(before)) or not text[:pos].strip()
 
 
+# A capitalised word right after a word, a comma or a closing bracket/quote and one space: inside a sentence.
+_MID_SENTENCE_CAP = re.compile(r"(?<=[\w,)\u201d\u2019\"'*_] )([A-Z][\w\u2019'-]*?)(?:['\u2019]s)?\b")
+
+
 def name_vocabulary(texts: Iterable[str]) -> frozenset[str]:
     """Words seen capitalised inside a sentence somewhere in ``texts`` (lower case): the draft's names.
 
@@ -216,16 +221,9 @@ def name_vocabulary(texts: Iterable[str]) -> frozenset[str]:
     >>> sorted(name_vocabulary(["Costs are shared with Castavia.", "Castavia shall pay."]))
     ['castavia']
     """
-    out: set[str] = set()
-    for text in texts:
-        text = strip_markup(text)
-        for m in _CAP_RUN.finditer(text):
-            words = m.group(0).split()[1 if _at_sentence_start(text, m.start()) else 0 :]
-            for w in words:
-                low = re.sub(r"['\u2019]s$", "", w).rstrip(".").lower()
-                if low not in _NOT_PARTIES and low not in ("of", "the"):
-                    out.add(low)
-    return frozenset(out)
+    big = "\n".join(texts)
+    found = {w.lower() for w in _MID_SENTENCE_CAP.findall(big)}
+    return frozenset(w for w in found if w not in _NOT_PARTIES)
 
 
 def _parties(text: str, names: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
@@ -274,11 +272,63 @@ def _set_flags(kind: str, old: list[tuple[str, str]], new: list[tuple[str, str]]
     return flags
 
 
+_TOKEN = re.compile(r"[\w\u2019']+")
+_SUBSTANCE_WORDS = frozenset(
+    [
+        "not",
+        "no",
+        "never",
+        "nor",
+        "without",
+        "neither",
+        "none",
+        "nothing",
+        "cannot",
+        "shall",
+        "must",
+        "will",
+        "may",
+        "should",
+        "could",
+        "can",
+        "might",
+        "would",
+        "required",
+        "encouraged",
+        "undertake",
+        "undertakes",
+        "endeavour",
+    ]
+)
+
+
+def _may_differ_in_substance(old: str, new: str) -> bool:
+    """False when the words that differ between the texts cannot carry a flag (no digit, no capitalised
+    word, no negation, no modal): then no flag is possible and the slower patterns need not run.
+
+    Words are compared without case, so that moving "By 1 May 2026," from the end of a sentence to its
+    start changes nothing here.
+    """
+    wa = _TOKEN.findall(old)
+    wb = _TOKEN.findall(new)
+    a = Counter(w.lower() for w in wa)
+    b = Counter(w.lower() for w in wb)
+    if a == b:
+        return False
+    caps = {w.lower() for w in wa if not w.islower()} | {w.lower() for w in wb if not w.islower()}
+    for w in (a - b) + (b - a):
+        if w in caps or w in _SUBSTANCE_WORDS or "'" in w or "\u2019" in w or any(ch.isdigit() for ch in w):
+            return True
+    return False
+
+
 def substance_flags(old: str, new: str, names: frozenset[str] | None = None) -> tuple[Flag, ...]:
     """The substance flags between two texts, in the order number, date, negation, modality, party.
 
     ``names`` is the drafts' :func:`name_vocabulary` (by default that of the two texts).
     """
+    if not _may_differ_in_substance(old, new):
+        return ()
     old = strip_markup(old)
     new = strip_markup(new)
     if names is None:

@@ -32,7 +32,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["STOPWORDS", "normalize", "stem", "stems", "strip_markup", "words"]
+__all__ = ["STOPWORDS", "normalize", "profile", "stem", "stems", "strip_markup", "words"]
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(\*\*|__|~~|\*|`)")
@@ -69,19 +69,23 @@ def strip_markup(text: str) -> str:
     >>> strip_markup("1. **Free** [Redistribution](http://x)")
     'Free Redistribution'
     """
-    text = _LINK.sub(r"\1", text)
-    text = _EMPHASIS.sub("", text)
-    text = _UNDERSCORE_EMPH.sub("", text)
+    if "](" in text:
+        text = _LINK.sub(r"\1", text)
+    if "*" in text or "`" in text or "~~" in text:
+        text = _EMPHASIS.sub("", text)
+    if "_" in text:
+        text = _UNDERSCORE_EMPH.sub("", text)
     for _ in range(2):  # "- (b) text": a bullet and a label
-        stripped = _MARKER.sub("", text, count=1)
-        if stripped == text:
+        m = _MARKER.match(text)
+        if not m:
             break
-        text = stripped
+        text = text[m.end() :]
     return text
 
 
 def _prepare(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)
+    if not text.isascii() and not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
     text = strip_markup(text)
     text = _DIGIT_GROUP_SEP.sub("", text)
     return text.casefold()
@@ -119,6 +123,14 @@ def stem(word: str) -> str:
             word = word[: -len(suffix)]
             break
     return word[:6]
+
+
+def profile(text: str) -> tuple[str, list[str]]:
+    """``(normalize(text), stems(text))`` in one go (the text is prepared once)."""
+    prepared = _prepare(text)
+    norm = _SPACES.sub(" ", _NON_WORD.sub(" ", _APOSTROPHE.sub("", prepared))).strip()
+    toks = _WORD.findall(_POSSESSIVE.sub("", prepared))
+    return norm, [stem(w) for w in toks if w not in STOPWORDS]
 
 
 def stems(text: str) -> list[str]:

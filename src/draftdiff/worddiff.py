@@ -35,21 +35,45 @@ def diff_tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+def _units(text: str) -> tuple[list[str], list[str]]:
+    """Tokens with the whitespace after them (what is shown) and the tokens alone (what is compared)."""
+    shown: list[str] = []
+    keys: list[str] = []
+    for tok in _TOKEN.findall(text):
+        if tok.isspace() and shown:
+            shown[-1] += tok
+        else:
+            shown.append(tok)
+            keys.append(tok if not tok.isspace() else "")
+    return shown, keys
+
+
 def word_diff(a: str, b: str) -> tuple[DiffOp, ...]:
-    """Equal / delete / insert runs turning ``a`` into ``b`` (a delete comes before its insert)."""
+    """Equal / delete / insert runs turning ``a`` into ``b`` (a delete comes before its insert).
+
+    Words and punctuation marks are compared; the whitespace after each travels with it (where only
+    the whitespace differs, the word is equal and the spacing is deleted and inserted).
+    """
     if a == b:
         return (DiffOp("equal", a),) if a else ()
-    ta, tb = diff_tokens(a), diff_tokens(b)
+    sa, ka = _units(a)
+    sb, kb = _units(b)
     raw: list[tuple[str, str]] = []
-    matcher = SequenceMatcher(None, ta, tb, autojunk=False)
+    matcher = SequenceMatcher(None, ka, kb, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            raw.append(("equal", "".join(ta[i1:i2])))
+            for x, y, key in zip(sa[i1:i2], sb[j1:j2], ka[i1:i2]):
+                if x == y:
+                    raw.append(("equal", x))
+                else:  # same word, other spacing after it
+                    raw.append(("equal", key))
+                    raw.append(("delete", x[len(key) :]))
+                    raw.append(("insert", y[len(key) :]))
             continue
         if tag in ("delete", "replace"):
-            raw.append(("delete", "".join(ta[i1:i2])))
+            raw.append(("delete", "".join(sa[i1:i2])))
         if tag in ("insert", "replace"):
-            raw.append(("insert", "".join(tb[j1:j2])))
+            raw.append(("insert", "".join(sb[j1:j2])))
     return tuple(DiffOp(op, text) for op, text in _tidy(raw))
 
 

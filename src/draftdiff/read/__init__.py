@@ -5,7 +5,8 @@
 ('Plan', [('1', 'Ceasefire.', None), ('2', 'Talks', "leaders' talks")])
 
 Formats: Markdown / plain text (the default), JSON and TOML (by extension ``.json`` / ``.toml``, by
-``format=``, or, for JSON, when the text starts with ``{`` or ``[`` and parses as JSON). See
+``format=``, or, for JSON, when the text starts with ``{``, or with ``[`` followed by what a JSON list
+may hold: a Markdown link such as ``[deferred]`` stays Markdown). See
 docs/draft-format.md.
 """
 
@@ -51,14 +52,10 @@ def detect_format(path: str | None, text: str, fmt: str | None = None) -> str:
             return _EXTENSIONS[ext]
         if ext:
             return "markdown"
-    head = text.lstrip()[:1]
-    if head in ("{", "["):
-        import json
-
-        try:
-            json.loads(text)
-        except (ValueError, RecursionError):
-            return "markdown"
+    head = text.lstrip()[:2]
+    if head[:1] == "{":
+        return "json"
+    if head[:1] == "[" and (len(head) < 2 or head[1] in '"{[]-0123456789 \t\n'):
         return "json"
     return "markdown"
 

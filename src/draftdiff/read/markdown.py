@@ -23,9 +23,11 @@ or in a track section; elsewhere they are passages.
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from ..errors import InputError
 from ..model import Passage, Point
@@ -204,14 +206,40 @@ class _Node:
         "value",
     )
 
-    def __init__(self, **kw: object) -> None:
+    def __init__(
+        self,
+        parent: _Node | None,
+        depth: int,
+        line: int,
+        section: _Section | None,
+        label: str,
+        value: int | None,
+        marker: str,
+        style: str,
+        family: str,
+        indent: int,
+        level: int | None,
+        block: bool,
+        serial: int,
+    ) -> None:
+        self.parent = parent
+        self.depth = depth
+        self.line = line
+        self.section = section
+        self.label = label
+        self.value = value
+        self.marker = marker
+        self.style = style
+        self.family = family
+        self.indent = indent
+        self.level = level
+        self.block = block
+        self.serial = serial
         self.paras: list[_Para] = []
         self.children: list[_Node] = []
         self.id = ""
         self.text = ""
         self.track: str | None = None
-        for k, v in kw.items():
-            setattr(self, k, v)
 
 
 @dataclass(frozen=True, slots=True)
@@ -448,11 +476,11 @@ class _Parser:
         return _PENDING
 
     # -- points ----------------------------------------------------------------------------------------
-    def _new_node(self, parent: _Node | None, lineno: int, **kw: object) -> _Node:
+    def _new_node(self, parent: _Node | None, lineno: int, **kw: Any) -> _Node:
         depth = parent.depth + 1 if parent is not None else 1
         if depth > MAX_DEPTH:
             raise self._err(f"points nested deeper than {MAX_DEPTH} levels; refusing to read further", lineno)
-        node = _Node(parent=parent, depth=depth, line=lineno, section=self._section(), **kw)
+        node = _Node(parent, depth, lineno, self._section(), **kw)
         if parent is not None:
             parent.children.append(node)
         self.nodes.append(node)
@@ -734,7 +762,8 @@ def _node_text(node: _Node) -> str:
     return "\n".join(t for t in (p.text() for p in node.paras) if t)
 
 
-def _child_id(parent_id: str, parent_label: str, label: str) -> str:
+def child_id(parent_id: str, parent_label: str, label: str) -> str:
+    """The id of a child point: ``10`` + ``a`` -> ``10.a``; a dotted label under its prefix: ``2.1`` + ``2.1.3`` -> ``2.1.3``."""
     if "." in label and label.startswith(parent_label + "."):
         return parent_id + label[len(parent_label) :]
     return f"{parent_id}.{label}"
@@ -754,7 +783,7 @@ def _assign_ids(tops: list[_Node]) -> None:
                 node, nid = stack.pop()
                 out.append((node, nid))
                 for child in reversed(node.children):
-                    stack.append((child, _child_id(nid, node.label, child.label)))
+                    stack.append((child, child_id(nid, node.label, child.label)))
         return out
 
     prefixes: dict[int, str] = {}
@@ -793,7 +822,7 @@ def _assign_ids(tops: list[_Node]) -> None:
                 seen.add(nid)
                 node.id = nid
                 for child in reversed(node.children):
-                    stack.append((child, _child_id(nid, node.label, child.label)))
+                    stack.append((child, child_id(nid, node.label, child.label)))
 
 
 def _renumber(nodes: list[_Node]) -> None:
@@ -824,6 +853,17 @@ def parse_markdown(
     Raises InputError when there is no point (unless ``paragraphs``) or nesting is deeper than MAX_DEPTH.
     """
     cues = tuple(DEFAULT_TRACK_CUES if track_cues is None else track_cues)
+    # Many small objects and no cycles: the cyclic garbage collector would only slow a big draft down.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse(text, source, paragraphs, cues, line_offset)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _parse(text: str, source: str, paragraphs: bool, cues: tuple[str, ...], line_offset: int) -> ParsedText:
     parser = _Parser(source, line_offset, cues)
     parser.run(text.split("\n"))
     passages: list[tuple[_Para, _Section | None, bool]] = list(parser.passages)

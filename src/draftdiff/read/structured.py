@@ -28,13 +28,12 @@ from ..errors import InputError
 from ..jsonform import DRAFT_SCHEMA
 from ..model import Draft, Passage, Point
 from .frontmatter import plain_value
-from .markdown import MAX_DEPTH
+from .markdown import MAX_DEPTH, child_id
 
 __all__ = ["draft_from_data", "load_structured", "parse_structured"]
 
 _RE_TOML_POS = re.compile(r"line (\d+), column (\d+)")
 _POINT_KEYS = {"id", "label", "text", "section", "track", "line", "marker", "style", "points"}
-_DRAFT_KEYS = {"schema", "source", "title", "date", "version", "metadata", "withdrawn", "passages", "points"}
 
 
 def load_structured(text: str, source: str, fmt: str) -> Any:
@@ -90,14 +89,12 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
-def _child_id(parent_id: str, parent_label: str, label: str) -> str:
-    if "." in label and label.startswith(parent_label + "."):
-        return parent_id + label[len(parent_label) :]
-    return f"{parent_id}.{label}"
+def _points(items: Any, source: str, path: str, *, strict: bool = True) -> tuple[Point, ...]:
+    """Build the point tree iteratively (deep input cannot exhaust the stack).
 
-
-def _points(items: Any, source: str, path: str) -> tuple[Point, ...]:
-    """Build the point tree iteratively (deep input cannot exhaust the stack)."""
+    ``strict``: unknown keys are errors (hand-written drafts, to catch typos); in a draftdiff.draft/1
+    document they are ignored (fields may be added within the schema version).
+    """
     if not isinstance(items, list):
         raise _fail(source, path, f"expected a list of points, found {_kind(items)}")
     seen: set[str] = set()
@@ -117,7 +114,7 @@ def _points(items: Any, source: str, path: str) -> tuple[Point, ...]:
         if not isinstance(raw, dict):
             raise _fail(source, where, f"expected a point (an object or a string), found {_kind(raw)}")
         unknown = set(raw) - _POINT_KEYS
-        if unknown:
+        if unknown and strict:
             raise _fail(source, where, f"unknown key {min(unknown)!r} (expected {', '.join(sorted(_POINT_KEYS))})")
         if "text" not in raw:
             raise _fail(source, where + ".text", "missing (every point needs a text)")
@@ -129,7 +126,7 @@ def _points(items: Any, source: str, path: str) -> tuple[Point, ...]:
             label = str(position)
         pid = _opt_str(raw.get("id"), source, where + ".id", numbers=True)
         if pid is None or not pid.strip():
-            pid = label if parent_id is None else _child_id(parent_id, parent_label or "", label)
+            pid = label if parent_id is None else child_id(parent_id, parent_label or "", label)
             base, n = pid, 2
             while pid in seen:
                 pid, n = f"{base}~{n}", n + 1
@@ -177,12 +174,9 @@ def draft_from_data(data: Any, source: str) -> Draft:
     schema = data.get("schema")
     if schema is not None and schema != DRAFT_SCHEMA:
         raise _fail(source, "schema", f"unknown schema {schema!r} (expected {DRAFT_SCHEMA!r})")
-    unknown = set(data) - _DRAFT_KEYS
-    if unknown and schema == DRAFT_SCHEMA:
-        raise _fail(source, "", f"unknown key {min(unknown)!r} in a {DRAFT_SCHEMA} draft")
     if "points" not in data:
         raise _fail(source, "points", "missing (a draft needs a list of points)")
-    points = _points(data["points"], source, "points")
+    points = _points(data["points"], source, "points", strict=schema is None)
     if not points:
         raise _fail(source, "points", "the list of points is empty")
     metadata = data.get("metadata", {})

@@ -217,6 +217,14 @@ def test_unwritable_output(capsys: pytest.CaptureFixture[str], tmp_path: Path, w
     assert sorted(p.name for p in tmp_path.iterdir()) == []
 
 
+def test_output_never_overwrites_an_input(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text("1. One.\n2. Two.\n", encoding="utf-8")
+    before = draft.read_bytes()
+    code, _, err = run(capsys, "compare", US, str(draft), "-o", str(draft))
+    assert code == 2 and "refusing to overwrite" in err and draft.read_bytes() == before
+
+
 def test_no_progress_in_pipes(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "compare", US, GENEVA)
     assert code == 0 and err == ""

@@ -322,7 +322,7 @@ def _shows(c: Change, show_all: bool) -> str:
     """What an entry shows under its headline.
 
     "old"    the whole old points with their sub-points (dropped)
-    "new"    the whole new points with their sub-points (added)
+    "new"    the whole new points with their sub-points (added; deferred with all its sub-points)
     "parts"  each old and new part with its text (merged, split)
     "diff"   the word diff (matched pairs whose words changed)
     "text"   the text (a moved or deferred point with the same words, an unchanged one with --all)
@@ -336,6 +336,8 @@ def _shows(c: Change, show_all: bool) -> str:
         return "parts"
     if any(op.op != "equal" for op in c.diff):
         return "diff"
+    if c.kind is Kind.DEFERRED and c.children and not reported_children(c):
+        return "new"  # deferred whole, sub-points with it: show the point as it stands on the track
     if c.children and c.kind is Kind.UNCHANGED and not c.moved and not show_all:
         return ""
     return "text"

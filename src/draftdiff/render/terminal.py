@@ -233,14 +233,17 @@ class _Layout:
         return line
 
     def points(self, points: tuple[Point, ...], depth: int = 0) -> list[RenderableType]:
-        """Whole points (dropped or added), their sub-points indented under them."""
+        """Whole points (dropped, added), their sub-points under them with a hanging indent."""
         out: list[RenderableType] = []
         for p in points:
-            text = Text()
             if depth:
-                text.append(plain(p.label) + ". ", style=STYLES["ref"])
-            text.append(plain(p.text))
-            out.append(_indent(text, depth) if depth else text)
+                grid = Table.grid(padding=(0, 1, 0, 0))
+                grid.add_column(no_wrap=True, style=STYLES["ref"])
+                grid.add_column(overflow="fold")
+                grid.add_row(plain(p.label) + ".", Text(plain(p.text)))
+                out.append(_indent(grid, depth))
+            else:
+                out.append(Text(plain(p.text)))
             out.extend(self.points(p.points, depth + 1))
         return out
 

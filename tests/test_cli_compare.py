@@ -69,6 +69,18 @@ def test_both_from_stdin_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 2 and "standard input" in err
 
 
+def test_old_draft_from_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    data = Path(US).read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    code, out, _ = run(capsys, "compare", "-", E3, "-f", "json", "--fail-on", "dropped")
+    assert code == 1
+    d = json.loads(out)
+    assert d["old"]["source"] == "-" and d["summary"]["dropped"] >= 1
+
+
 def test_missing_file_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "compare", US, "no-such-draft.md")
     assert code == 2 and out == ""

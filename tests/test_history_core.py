@@ -140,15 +140,19 @@ def test_deferred_to_a_track_and_back_is_restored():
     )
 
 
+def _candidates(draft):
+    """The restore look-up's own points: dropped (r1, r2 ...) or added (a1 ...), not the context (c1 ...)."""
+    return [p for p in draft.points if not p.id.startswith("c")]
+
+
 def _restore_fn(similarity, kind=Kind.REWORDED, matched_by="fuzzy"):
     calls = []
 
     def run(old, new):
-        calls.append(([p.text for p in old.points], [p.text for p in new.points]))
+        dropped, added = _candidates(old), _candidates(new)
+        calls.append(([p.text for p in dropped], [p.text for p in added]))
         return Comparison(
-            old,
-            new,
-            (Change(kind, (old.points[0].id,), (new.points[0].id,), similarity, matched_by=matched_by),),
+            old, new, (Change(kind, (dropped[0].id,), (added[0].id,), similarity, matched_by=matched_by),)
         )
 
     return run, calls
@@ -265,7 +269,7 @@ def test_restored_parent_brings_its_sub_points_back():
     c = _tree("c.md", [("1", "One.", []), ("2", "Amnesty!", [("a", "for all"), ("b", "new")])])
 
     def restore(old, new):
-        r, n = old.points[0], new.points[0]
+        r, n = _candidates(old)[0], _candidates(new)[0]
         kids = (
             Change(Kind.UNCHANGED, (r.points[0].id,), (n.points[0].id,), 1.0),
             Change(Kind.DROPPED, (r.points[1].id,)),

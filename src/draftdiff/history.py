@@ -15,8 +15,9 @@ Rules (see docs/history.md):
   order); every other part starts a lineage with fate ``split-from`` pointing back at it.
 * A point dropped in one draft is looked for again in every later draft: the dropped points still
   absent and the points that later drafts add are compared with the engine itself (as two small drafts)
-  and a pair the engine matches as unchanged, reworded, revised or deferred, with a similarity at or
-  above the engine's threshold, continues the old lineage with fate ``restored``. Those steps are the
+  and a pair the engine matches as unchanged, reworded, revised or deferred, with a similarity of at
+  least :data:`RESTORE_THRESHOLD` (0.75; never below the engine's own threshold), continues the old
+  lineage with fate ``restored``. Those steps are the
   only ones that do not come from the comparison of the two neighbouring drafts (``Step.source`` says
   ``"restore"``). A point that returns from a deferred track to the main text is ``restored`` too.
 * Sub-points that the comparison does not mention (those of a dropped or added parent) follow their
@@ -41,7 +42,7 @@ import datetime as _dt
 import os
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
@@ -50,6 +51,7 @@ from .errors import DraftdiffError
 from .model import Draft, Point
 
 __all__ = [
+    "RESTORE_THRESHOLD",
     "SUBSTANTIVE",
     "BlameEntry",
     "Fate",
@@ -254,16 +256,15 @@ class History:
         return tuple(sum(1 for p in d.points if p.track is None) for d in self.drafts)
 
     def summary(self) -> dict[str, Any]:
-        """Counts over the top-level lineages (provisions), and the deferred ones by track."""
+        """Counts over the top-level lineages (provisions), and the deferred ones grouped by the track of
+        their latest deferral."""
         top = [ln for ln in self.lineages if ln.depth == 0]
         end = len(self.drafts) - 1
         deferred: dict[str, list[Lineage]] = {}
-        for ln in top:
-            for s in ln.steps:
-                if s.fate is Fate.DEFERRED:
-                    deferred.setdefault(s.track or "a deferred track", [])
-                    if ln not in deferred[s.track or "a deferred track"]:
-                        deferred[s.track or "a deferred track"].append(ln)
+        for ln in top:  # each provision under the track of its latest deferral
+            last_deferral = next((s for s in reversed(ln.steps) if s.fate is Fate.DEFERRED), None)
+            if last_deferral is not None:
+                deferred.setdefault(last_deferral.track or "a deferred track", []).append(ln)
         return {
             "points": list(self.point_counts()),
             "lineages": len(self.lineages),
@@ -360,6 +361,11 @@ class _Index:
 
 
 CompareFn = Callable[[Draft, Draft], Comparison]
+
+#: The similarity a dropped provision and a later addition must reach to be linked as a restore. Higher
+#: than the engine's pairing threshold (0.5): the look-up searches everything later drafts add, across
+#: drafts, so a chance resemblance has many more chances (bench/history_speed.py measures the false links).
+RESTORE_THRESHOLD = 0.75
 
 
 def _default_compare(options: Any) -> CompareFn:
@@ -593,8 +599,20 @@ class _Builder:
                 if sub is not None:
                     small_owner[small] = sub
         back_new: dict[str, str] = {}
-        new_points = [_reid(new.points[pid], f"a{k}", back_new) for k, pid in enumerate(added_roots, 1)]
-        old_small = Draft(source="<dropped>", points=tuple(old_points))
+        added = set(added_roots)
+        new_points: list[Point] = []
+        context: list[Point] = []
+        for k, p in enumerate(self.drafts[i].points, 1):
+            if p.id in added:
+                new_points.append(_reid(p, f"a{k}", back_new))
+            else:
+                # The rest of draft i, on both sides, as context: the engine weighs words by their rarity
+                # among the points compared, and two lone points would make every shared word common.
+                new_points.append(Point(id=f"c{k}", label=f"c{k}", text=p.text, track=p.track))
+                context.append(new_points[-1])
+        for k, pid in enumerate((a for a in added_roots if new.depth[a] > 0), 1):  # added sub-points
+            new_points.append(_reid(new.points[pid], f"s{k}", back_new))
+        old_small = Draft(source="<dropped>", points=tuple(context + old_points))
         new_small = Draft(source=self.drafts[i].source, points=tuple(new_points))
         for p in old_small.walk():
             small_old[p.id] = p
@@ -625,6 +643,11 @@ class _Builder:
                 if not olds or not news:
                     continue
                 since = {small_owner[o].key: small_owner[o].last_draft for o in olds}
+                # positions and labels in the two small drafts mean nothing: moved/renumbered are
+                # judged on the provision's last label and its new one
+                last = small_owner[olds[0]].last_point
+                renumbered = last is not None and last.label != new.points[news[0]].label
+                sub = replace(sub, moved=False, renumbered=renumbered)
                 created += self.link(
                     i, sub, olds, news, small_old, small_owner, new, owner, source="restore", since=since
                 )
@@ -697,14 +720,15 @@ def build_history(
                       callers with comparisons at hand can pass their own.
     restore           look for dropped provisions in later drafts (default True).
     restore_compare   the comparison used for the restore look-up (default: ``compare``).
-    threshold         the similarity a restore pair must reach (default: the engine's threshold).
+    threshold         the similarity a restore pair must reach (default: :data:`RESTORE_THRESHOLD`, or the
+                      engine's pairing threshold if that is higher).
     """
     drafts = tuple(drafts)
     if len(drafts) < 2:
         raise DraftdiffError(f"a history needs at least 2 drafts, got {len(drafts)}")
     compare_fn = compare or _default_compare(options)
     if threshold is None:
-        threshold = _threshold(options) if compare is None or restore_compare is None else 0.0
+        threshold = max(_threshold(options), RESTORE_THRESHOLD)
     builder = _Builder(drafts, compare_fn, restore, threshold, restore_compare)
     builder.run()
     return builder.result(tuple(names) if names is not None else short_names(drafts))

@@ -162,7 +162,7 @@ def describe(history: History, step: Step) -> str:
     if (
         step.kind is not None
         and fate in (Fate.RESTORED, Fate.MERGED, Fate.SPLIT)
-        and step.kind.value != fate.value
+        and step.kind.value not in (fate.value, "deferred")
     ):
         extras.insert(0, step.kind.value)
     if step.moved:
@@ -299,24 +299,38 @@ class HistoryReport:
                 yield self._detail(ln)
                 yield Text("")
         else:
-            yield self._table()
+            yield self._table(options.max_width)
         yield Text(plain(legend(h, self.lineages, ascii=self.ascii)), style="dim")
 
-    def _table(self) -> Table:
+    def _table(self, width: int) -> Table:
+        """One row per lineage, one column per draft; when the natural widths do not fit, the title
+        column gets about a third of the width and the draft columns share the rest (cells cut with …)."""
         h = self.history
+        counts = h.point_counts()
+        titles = [Text("  " * ln.depth + plain(ln.title or "(no text)")) for ln in self.lineages]
+        steps = [[ln.step_at(k) for k in range(len(h.drafts))] for ln in self.lineages]
+        cells = [[cell(st, ascii=self.ascii) for st in row] for row in steps]
+        heads = [f"{plain(name)}\n({n})" for name, n in zip(h.names, counts, strict=True)]
+        natural = [
+            max([len(t) for t in heads[k].split("\n")] + [len(row[k]) for row in cells])
+            for k in range(len(h.drafts))
+        ]
+        title_natural = max([len(t) for t in titles] + [len("provision")])
+        sep = 2
+        title_w: int | None = None
+        col_w: int | None = None
+        if title_natural + sum(natural) + sep * len(natural) > width:
+            title_w = max(16, min(title_natural, width // 3))
+            col_w = max(4, (width - title_w - sep * len(natural)) // max(1, len(natural)))
         table = Table(
             box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, expand=False, collapse_padding=True
         )
-        table.add_column("provision", overflow="fold", ratio=1, min_width=12)
-        counts = h.point_counts()
-        for name, n in zip(h.names, counts, strict=True):
-            table.add_column(Text(f"{plain(name)}\n({n})"), no_wrap=True, overflow="ellipsis")
-        for ln in self.lineages:
-            title = Text("  " * ln.depth + plain(ln.title or "(no text)"))
+        table.add_column("provision", overflow="ellipsis", no_wrap=True, width=title_w)
+        for head in heads:
+            table.add_column(Text(head, overflow="fold", no_wrap=False), no_wrap=True, overflow="ellipsis", max_width=col_w)
+        for title, row_steps, row_cells in zip(titles, steps, cells, strict=True):
             row: list[RenderableType] = [title]
-            for k in range(len(h.drafts)):
-                st = ln.step_at(k)
-                row.append(Text(cell(st, ascii=self.ascii), style=_style(st)))
+            row += [Text(c, style=_style(st)) for st, c in zip(row_steps, row_cells, strict=True)]
             table.add_row(*row)
         return table
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +11,7 @@ import jsonschema
 import pytest
 
 from conftest import DRAFTS, REPO
-from test_sources import GIT_ENV, commit_files, git, make_repo
+from test_sources import commit_files, git, invoke, isolate_git, make_repo
 
 SCHEMA = json.loads((REPO / "src" / "draftdiff" / "schemas" / "guard.json").read_text(encoding="utf-8"))
 
@@ -35,9 +34,7 @@ LAPSE = "   b. the guarantee shall lapse if Ukraine invades Russia;\n"
 
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for key, value in GIT_ENV.items():
-        monkeypatch.setenv(key, value)
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
+    isolate_git(monkeypatch)
     r = make_repo(tmp_path / "repo")
     commit_files(r, {"drafts/plan.md": PLAN}, "first draft")
     monkeypatch.chdir(r)
@@ -45,13 +42,20 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def guard(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "draftdiff", "guard", *args],
-        cwd=cwd,
+    return invoke(["guard", *args], cwd)
+
+
+def test_through_a_real_process(repo: Path) -> None:
+    """Once as a separate process: exit status 1 and the message, nothing else."""
+    write(repo, PLAN.replace(AMNESTY, ""))
+    proc = subprocess.run(
+        [sys.executable, "-m", "draftdiff", "guard", "drafts/plan.md"],
         capture_output=True,
         text=True,
         check=False,
     )
+    assert proc.returncode == 1 and proc.stdout.startswith("drafts/plan.md: provision 2 dropped silently: ")
+    assert proc.stderr == "draftdiff guard: 1 provision dropped silently in 1 file (against HEAD)\n"
 
 
 def write(repo: Path, text: str, name: str = "drafts/plan.md") -> None:
@@ -160,9 +164,7 @@ def test_several_files_one_in_trouble(repo: Path) -> None:
 def test_first_commit_and_unparseable_old_version_pass(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    for key, value in GIT_ENV.items():
-        monkeypatch.setenv(key, value)
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
+    isolate_git(monkeypatch)
     fresh = make_repo(tmp_path / "fresh")
     write(fresh, PLAN, "plan.md")
     assert guard("plan.md", cwd=fresh).returncode == 0  # no commits yet
@@ -193,9 +195,7 @@ def test_the_example_series_guards_as_expected(tmp_path: Path, monkeypatch: pyte
     """The E3 edit committed over the US plan under one name: 3 and 26 are withdrawn (acknowledged), but the
     E3 also cut sub-points (10.d, the Moscow-missile clause, among them) without listing them: the guard
     names those, and only sub-points."""
-    for key, value in GIT_ENV.items():
-        monkeypatch.setenv(key, value)
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
+    isolate_git(monkeypatch)
     r = make_repo(tmp_path / "series")
     commit_files(r, {"plan.md": (DRAFTS / "01-us-28-point-plan.md").read_text(encoding="utf-8")}, "US")
     e3 = (DRAFTS / "02-e3-counter-proposal.md").read_text(encoding="utf-8")

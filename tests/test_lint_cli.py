@@ -13,6 +13,7 @@ import pytest
 
 from conftest import DRAFTS, REPO
 from draftdiff.lint import CODES, lint_source
+from test_sources import invoke
 
 SCHEMA = json.loads((REPO / "src" / "draftdiff" / "schemas" / "check.json").read_text(encoding="utf-8"))
 
@@ -32,6 +33,9 @@ date: 23 Nov 2025
 
 
 def run(*args: str, cwd: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """In this process, except when there is standard input to give."""
+    if stdin is None:
+        return invoke(list(args), cwd)
     return subprocess.run(
         [sys.executable, "-m", "draftdiff", *args],
         cwd=cwd,
@@ -148,3 +152,15 @@ def test_the_corpus(corpus: Path) -> None:
     assert [(f.line, "'*' after '-'" in f.message, "7 points use it" in f.message) for f in mixed] == [
         (47, True, True)
     ]
+
+
+def test_output_to_a_device_writes_to_it_and_keeps_it(files: Path) -> None:
+    """--output /dev/null must not replace the device with a regular file (an atomic rename would)."""
+    import os
+    import stat
+
+    if not stat.S_ISCHR(os.stat(os.devnull).st_mode):
+        pytest.skip(f"{os.devnull} is not a character device here")
+    proc = run("check", "-o", os.devnull, "messy.md", cwd=files)
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from test_sources import GIT_ENV, git
+from test_sources import EMPTY_CONFIG, GIT_ENV, git
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -35,7 +35,7 @@ date: 2025-11-20
 
 
 def _env(home: Path) -> dict[str, str]:
-    env = {**os.environ, **GIT_ENV, "GIT_CONFIG_GLOBAL": os.devnull, "PRE_COMMIT_HOME": str(home)}
+    env = {**os.environ, **GIT_ENV, "GIT_CONFIG_GLOBAL": str(EMPTY_CONFIG), "PRE_COMMIT_HOME": str(home)}
     env.pop("PRE_COMMIT", None)
     env["PRE_COMMIT_COLOR"] = "never"
     env["NO_COLOR"] = "1"

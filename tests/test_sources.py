@@ -35,6 +35,11 @@ GIT_ENV = {
 }
 
 
+#: A git configuration file that does not exist, which git reads as empty (os.devnull would make the
+#: tests depend on /dev/null being intact).
+EMPTY_CONFIG = Path(__file__).resolve().parent / "no-such-dir" / "none.gitconfig"
+
+
 def invoke(argv: list[str], cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run the draftdiff command line in this process (much faster than a subprocess): exit status,
     stdout and stderr as a CompletedProcess."""
@@ -58,7 +63,7 @@ def invoke(argv: list[str], cwd: Path | None = None) -> subprocess.CompletedProc
 
 def git(repo: Path, *args: str, check: bool = True) -> str:
     """Run git in repo with a fixed identity and no user/system configuration; its stdout."""
-    env = {**os.environ, **GIT_ENV, "GIT_CONFIG_GLOBAL": os.devnull}
+    env = {**os.environ, **GIT_ENV, "GIT_CONFIG_GLOBAL": str(EMPTY_CONFIG)}
     proc = subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=False)
     if check and proc.returncode != 0:
         raise AssertionError(f"git {' '.join(args)} failed: {proc.stderr}")
@@ -82,12 +87,17 @@ def commit_files(repo: Path, files: dict[str, str], message: str = "drafts") -> 
     return git(repo, "rev-parse", "HEAD").strip()
 
 
+def isolate_git(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fixed identity and no user configuration for every git this test runs (draftdiff's too)."""
+    for key, value in GIT_ENV.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(EMPTY_CONFIG))
+
+
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A repository with two commits of drafts/plan.md, cwd inside it, git isolated from user config."""
-    for key, value in GIT_ENV.items():
-        monkeypatch.setenv(key, value)
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
+    isolate_git(monkeypatch)
     r = make_repo(tmp_path / "repo")
     commit_files(r, {"drafts/plan.md": "1. First version.\n", "README.md": "top\n"}, "one")
     commit_files(r, {"drafts/plan.md": "1. Second version.\n"}, "two")

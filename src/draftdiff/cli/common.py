@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from enum import Enum
@@ -90,6 +91,14 @@ def write_output(text: str, path: str | None) -> None:
     if path is None or path == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
+        return
+    try:
+        special = not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        special = False
+    if special:  # /dev/null, a FIFO, a terminal: write to it; renaming over it would replace the device
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
         return
     folder = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".draftdiff-", suffix=".tmp", dir=folder)

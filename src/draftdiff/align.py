@@ -49,6 +49,7 @@ class AlignOptions:
     contain       share of a point's words that must lie in the other for a merge or split member.
     cover         share of the merged (split) point's words that the group must account for.
     track_floor   lowest score for pairing a leftover old point with a deferred-track point.
+    exhaustive    score every pair instead of proposed candidates (slow; the reference for bench).
     """
 
     threshold: float = 0.5
@@ -59,6 +60,7 @@ class AlignOptions:
     contain: float = 0.6
     cover: float = 0.6
     track_floor: float = 0.3
+    exhaustive: bool = False
 
 
 @dataclass(slots=True)
@@ -223,12 +225,47 @@ def lis_positions(seq: Sequence[int]) -> set[int]:
     return out
 
 
+def in_every_lis(seq: Sequence[int]) -> set[int]:
+    """Positions that belong to every longest strictly increasing subsequence of ``seq``.
+
+    These are the anchors the order passes rely on: unlike one LIS picked among ties, they do not depend
+    on which draft is called old (the chains are the same when the two coordinates swap roles).
+
+    >>> sorted(in_every_lis([0, 1, 5, 2, 3, 4]))
+    [0, 1, 3, 4, 5]
+    >>> sorted(in_every_lis([2, 0]))  # two LIS of length 1: neither pair is certain
+    []
+    """
+    n = len(seq)
+    if not n:
+        return set()
+    ending = _lis_lengths(seq)  # longest increasing run ending at k
+    starting = _lis_lengths([-v for v in reversed(seq)])[::-1]  # ... starting at k
+    best = max(ending)
+    on_some = [k for k in range(n) if ending[k] + starting[k] - 1 == best]
+    per_level = Counter(ending[k] for k in on_some)
+    return {k for k in on_some if per_level[ending[k]] == 1}
+
+
+def _lis_lengths(seq: Sequence[int]) -> list[int]:
+    tails: list[int] = []
+    out = []
+    for v in seq:
+        n = bisect_left(tails, v)
+        if n == len(tails):
+            tails.append(v)
+        else:
+            tails[n] = v
+        out.append(n + 1)
+    return out
+
+
 class _Gaps:
     """The in-order anchors of the current matching, and the new-side window of each old point's gap."""
 
     def __init__(self, pairs: dict[int, int], n_old: int, n_new: int) -> None:
         items = sorted((i, j) for i, j in pairs.items() if j >= 0)
-        keep = lis_positions([j for _, j in items])
+        keep = in_every_lis([j for _, j in items])
         self.anchor_old = [i for k, (i, _) in enumerate(items) if k in keep]
         self.anchor_new = [j for k, (_, j) in enumerate(items) if k in keep]
         self.n_old, self.n_new = n_old, n_new
@@ -435,6 +472,8 @@ TOKENS_PER_QUERY = 8
 CONTAIN_FAR = 0.8
 FAR_CANDIDATES = 5
 MIN_GAIN = 0.1
+#: Below this many old x new leftover pairs every pair is scored (no candidate generation).
+ALL_PAIRS_CELLS = 40_000
 #: The wide search (a point against every leftover) runs for at most this many pairs in all.
 WIDE_SEARCH_PAIRS = 400_000
 
@@ -502,7 +541,12 @@ class _Aligner:
         return postings, {c: len(v) for c, v in postings.items()}
 
     def candidates(self, olds: list[int], news: list[int], gaps: _Gaps) -> dict[int, list[int]]:
-        """Candidate new points for each old point: index, gap and label proposals."""
+        """Candidate new points for each old point: index, gap and label proposals.
+
+        Small problems (``ALL_PAIRS_CELLS``) and ``exhaustive`` runs score every pair instead.
+        """
+        if self.opts.exhaustive or len(olds) * len(news) <= ALL_PAIRS_CELLS:
+            return {i: [j for j in news if (i, j) not in self.forbid] for i in olds}
         postings, df = self._index(news)
         n_total = max(1, len(news))
         max_df = max(12, int(math.sqrt(n_total)))
@@ -582,7 +626,7 @@ class _Aligner:
         cand = self.candidates(olds, news, gaps)
         opts = self.opts
         sim = self.scorer.sim
-        if not relaxed:
+        if not relaxed and not (opts.exhaustive or len(olds) * len(news) <= ALL_PAIRS_CELLS):
             weak = [i for i in olds if not any(sim(i, j) >= opts.threshold for j in cand[i])]
             self.wide_search(weak, news, cand)
         edges: dict[tuple[int, int], float] = {}
@@ -756,23 +800,49 @@ class _Aligner:
 
     # -- pass 6: deferred tracks
     def track_pass(self) -> None:
-        olds = self.free_old()
-        tracked = [j for j in self.free_new() if self.n.points[j].track]
-        if not olds or not tracked:
+        """Leftover pairs where one side stands on a deferred track and the other does not (or on another).
+
+        The score is the larger of the similarity and 0.8 x the containment of the shorter in the longer
+        (a track often lists a provision by a short summary).
+        """
+        olds, news = self.free_old(), self.free_new()
+        track_o = {i: self.o.points[i].track for i in olds}
+        track_n = {j: self.n.points[j].track for j in news}
+        if not any(track_o.values()) and not any(track_n.values()):
             return
+        pairs: list[tuple[int, int]] = []
+        if len(olds) * len(news) <= ALL_PAIRS_CELLS * 4:
+            pairs = [(i, j) for i in olds for j in news if track_o[i] != track_n[j]]
+        else:  # large: tracked points on either side look for partners among their index proposals
+            post_o, post_n = self._postings(self.o), self._postings(self.n)
+            free_o, free_n = set(olds), set(news)
+            found: set[tuple[int, int]] = set()
+            for j in news:
+                if track_n[j]:
+                    found.update((i, j) for i in self._proposals(self.n.seq[j], post_o, free_o))
+            for i in olds:
+                if track_o[i]:
+                    found.update((i, j) for j in self._proposals(self.o.seq[i], post_n, free_n))
+            pairs = sorted(p for p in found if track_o[p[0]] != track_n[p[1]])
         edges: dict[tuple[int, int], float] = {}
-        for i in olds:
-            for j in tracked:
-                if (i, j) in self.forbid:
-                    continue
-                s = self.scorer.sim(i, j)
-                c = containment(self.n.counts[j], self.o.counts[i])
-                score = max(s, 0.8 * c) if sum(self.n.counts[j].values()) >= 2 else s
-                if score >= self.opts.track_floor:
-                    edges[(i, j)] = score
-        for i, j in assign(edges):
+        for i, j in pairs:
+            if (i, j) in self.forbid:
+                continue
             s = self.scorer.sim(i, j)
-            self._link(i, j, s, round(min(1.0, edges[(i, j)]), 4), "track")
+            co, cn = self.o.counts[i], self.n.counts[j]
+            shorter, longer = (co, cn) if sum(co.values()) <= sum(cn.values()) else (cn, co)
+            score = max(s, 0.8 * containment(shorter, longer)) if len(shorter) >= 2 else s
+            if score >= self.opts.track_floor:
+                edges[(i, j)] = score
+        for i, j in assign(edges):
+            self._link(i, j, self.scorer.sim(i, j), round(min(1.0, edges[(i, j)]), 4), "track")
+
+    def _proposals(self, seq: str, postings: dict[str, list[int]], allowed: set[int]) -> list[int]:
+        toks = sorted(set(seq), key=lambda c: (len(postings.get(c, ())), c))[:TOKENS_PER_QUERY]
+        votes: Counter = Counter()
+        for c in toks:
+            votes.update(k for k in postings.get(c, ()) if k in allowed)
+        return [k for k, _ in votes.most_common(INDEX_CANDIDATES)]
 
     def run(self) -> list[Link]:
         self.exact()

@@ -50,6 +50,8 @@ class CompareOptions:
     revised_below  a matched pair less similar than this is revised even without a substance flag.
     order_floor, label_floor, contain, cover, track_floor   see :class:`draftdiff.align.AlignOptions`.
     diff           compute the word diff of every matched pair (off saves time when nobody reads it).
+    exhaustive     score every pair of leftover points instead of the proposed candidates (slow at scale;
+                   bench/speed uses it as the all-pairs reference).
     """
 
     threshold: float = 0.5
@@ -64,6 +66,7 @@ class CompareOptions:
     cover: float = _ALIGN_DEFAULTS.cover
     track_floor: float = _ALIGN_DEFAULTS.track_floor
     diff: bool = True
+    exhaustive: bool = False
 
     def align_options(self) -> AlignOptions:
         return AlignOptions(
@@ -75,6 +78,7 @@ class CompareOptions:
             contain=self.contain,
             cover=self.cover,
             track_floor=self.track_floor,
+            exhaustive=self.exhaustive,
         )
 
 

@@ -1,0 +1,129 @@
+"""Substance flags and kinds of matched pairs."""
+
+from __future__ import annotations
+
+import pytest
+
+from draftdiff.changes import Kind
+from draftdiff.classify import classify, name_vocabulary, substance_flags
+
+
+def flags(a, b, names=None):
+    return [(f.type, f.old, f.new) for f in substance_flags(a, b, names)]
+
+
+@pytest.mark.parametrize(
+    "old,new,expected",
+    [
+        ("capped at 600,000 personnel", "capped at 800,000 personnel", ("600,000", "800,000")),
+        ("capped at 600 000 personnel", "capped at 800 000 personnel", ("600 000", "800 000")),
+        ("a fund of $100 bn", "a fund of $120 bn", ("$100 bn", "$120 bn")),
+        ("elections within 100 days", "elections within 120 days", ("100 days", "120 days")),
+        ("tariffs cut by 5%", "tariffs cut by 7%", ("5%", "7%")),
+        ("tariffs cut by 5 percent", "tariffs cut by 6 percent", ("5 percent", "6 percent")),
+        ("3 observers", "three observers and 4 monitors", ("3", "4")),
+    ],
+)
+def test_number_flag(old, new, expected):
+    found = [f for f in flags(old, new) if f[0] == "number"]
+    assert found and found[0][1:] == expected
+
+
+def test_same_amount_spelled_differently_is_no_flag():
+    assert flags("capped at 600,000 personnel", "capped at 600 000 personnel") == []
+    assert flags("a fund of $100 bn", "a fund of $100 billion") == []
+    assert flags("cut by 5%", "cut by 5 percent") == []
+
+
+def test_references_to_other_points_are_not_amounts():
+    assert flags("as set out in point 5 and Article 3", "as set out in point 7 and Article 4") == []
+
+
+def test_date_flag():
+    assert flags("Elections by 1 January 2026.", "Elections by 1 March 2026.") == [
+        ("date", "1 January 2026", "1 March 2026")
+    ]
+    assert flags("completed by 2027", "completed by 2030") == [("date", "2027", "2030")]
+    assert flags("signed on 2025-11-20", "signed on 2025-11-23") == [("date", "2025-11-20", "2025-11-23")]
+
+
+def test_month_may_is_not_a_modal():
+    assert flags("In May 2026 the parties may meet", "In June 2026 the parties may meet") == [
+        ("date", "May 2026", "June 2026")
+    ]
+
+
+@pytest.mark.parametrize(
+    "old,new,expected",
+    [
+        ("Ukraine will join NATO.", "Ukraine will not join NATO.", (None, "not")),
+        ("Ukraine will not join NATO.", "Ukraine will join NATO.", ("not", None)),
+        ("Troops may be stationed.", "No troops may be stationed.", (None, "no")),
+        ("It never applies.", "It applies.", ("never", None)),
+        ("without delay", "with delay", ("without", None)),
+        ("Europe shall deploy troops.", "Europe won't deploy troops.", (None, "n't")),
+    ],
+)
+def test_negation_flag(old, new, expected):
+    found = [f for f in flags(old, new) if f[0] == "negation"]
+    assert found and found[0][1:] == expected
+
+
+@pytest.mark.parametrize(
+    "old,new,expected",
+    [
+        ("The parties shall meet.", "The parties may meet.", ("shall", "may")),
+        ("The parties must meet.", "The parties should meet.", ("must", "should")),
+        ("The parties could meet.", "The parties will meet.", ("could", "will")),
+        ("The parties can meet.", "The parties must meet.", ("can", "must")),
+    ],
+)
+def test_modality_flag(old, new, expected):
+    assert ("modality", *expected) in flags(old, new)
+
+
+def test_same_strength_modals_are_no_flag():
+    assert flags("The parties shall meet.", "The parties will meet.") == []
+    assert flags("The parties may meet.", "The parties could meet.") == []
+
+
+def test_party_flag_added_and_removed():
+    assert flags("Ukraine will not join NATO.", "Ukraine will not join the EU.") == [
+        ("party", "NATO", None),
+        ("party", None, "EU"),
+    ]
+
+
+def test_party_aliases_are_one_party():
+    assert flags("The US and Russia agree.", "The United States and the Russian Federation agree.") == []
+
+
+def test_sentence_start_names_need_evidence():
+    # "Implementation" starts a sentence and is nowhere a name: no party
+    assert flags("Work starts now. Implementation follows.", "Work starts now.") == []
+    # "Castavia" and "Belmora" are names inside sentences elsewhere in the drafts
+    names = name_vocabulary(["Costs are shared with Castavia and Belmora."])
+    assert flags("Castavia shall pay.", "Belmora shall pay.", names) == [
+        ("party", "Castavia", None),
+        ("party", None, "Belmora"),
+    ]
+    # without that evidence a sentence-initial capitalised word is not taken for a name
+    assert flags("Castavia shall pay.", "Belmora shall pay.", frozenset()) == []
+
+
+def test_reordered_words_raise_no_flag():
+    a = "Hestria shall hold elections by 26 November 2026."
+    b = "By 26 November 2026, Hestria shall hold elections."
+    assert flags(a, b, name_vocabulary([a, b, "talks with Hestria"])) == []
+
+
+def test_kinds():
+    assert classify("The Parties shall meet.", "the parties  shall meet", 1.0)[0] is Kind.UNCHANGED
+    assert (
+        classify("The Parties shall meet monthly.", "The Parties shall convene each month.", 0.5)[0]
+        is Kind.REWORDED
+    )
+    kind, fl = classify("capped at 600,000 personnel.", "capped at 800,000 personnel.", 0.9)
+    assert kind is Kind.REVISED and fl[0].type == "number"
+    # words too far apart: revised even without a flag
+    assert classify("The parties shall meet.", "Trade shall be free.", 0.1)[0] is Kind.REVISED

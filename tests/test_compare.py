@@ -1,0 +1,258 @@
+"""compare(): kinds, moves, renumbering, merges, splits, deferral, sub-points, pins."""
+
+from __future__ import annotations
+
+import pytest
+
+from draftdiff.changes import Kind
+from draftdiff.compare import CompareOptions, compare, parse_pins
+from draftdiff.errors import DraftdiffError, InputError
+from draftdiff.model import Draft, Point, draft_from_texts
+
+TEXTS = [
+    "The sovereignty of Ukraine shall be confirmed by all signatories.",
+    "Russia, Ukraine and Europe shall conclude a comprehensive non-aggression agreement.",
+    "The armed forces of Ukraine shall be capped at 600,000 personnel.",
+    "Ukraine shall receive robust security guarantees from its partners.",
+    "A joint working group on security shall oversee the implementation of this agreement.",
+    "Ukraine shall hold elections within 100 days after the signature of the agreement.",
+    "All parties to the conflict shall receive a full amnesty for their actions during the war.",
+]
+
+
+def kinds(cmp):
+    return [(c.kind.value, c.old, c.new) for c in cmp.changes]
+
+
+def by_old(cmp, old_id):
+    return next(c for c in cmp.changes if old_id in c.old)
+
+
+def ids_partition_holds(changes, old_points, new_points):
+    olds = [i for c in changes for i in c.old]
+    news = [i for c in changes for i in c.new]
+    assert sorted(olds) == sorted(p.id for p in old_points)
+    assert sorted(news) == sorted(p.id for p in new_points)
+    old_at = {p.id: p for p in old_points}
+    new_at = {p.id: p for p in new_points}
+    for c in changes:
+        subs_old = [s for i in c.old for s in old_at[i].points]
+        subs_new = [s for i in c.new for s in new_at[i].points]
+        ids_partition_holds(c.children, subs_old, subs_new)
+
+
+def test_identical_drafts_are_all_unchanged():
+    d = draft_from_texts(TEXTS)
+    cmp = compare(d, d)
+    assert all(c.kind is Kind.UNCHANGED and c.matched_by == "exact" for c in cmp.changes)
+    assert not cmp.has_differences
+    assert all(c.similarity == 1.0 and c.confidence == 1.0 for c in cmp.changes)
+
+
+def test_drop_revise_and_number_flag():
+    new = list(TEXTS)
+    new[2] = "In peacetime, the armed forces of Ukraine shall be capped at 800,000 personnel."
+    del new[6]
+    cmp = compare(draft_from_texts(TEXTS), draft_from_texts(new))
+    army = by_old(cmp, "3")
+    assert army.kind is Kind.REVISED and army.new == ("3",)
+    assert [(f.type, f.old, f.new) for f in army.flags] == [("number", "600,000", "800,000")]
+    assert by_old(cmp, "7").kind is Kind.DROPPED and by_old(cmp, "7").new == ()
+    assert cmp.summary()["dropped"] == 1 and cmp.summary()["revised"] == 1
+    # the diff of the pair shows exactly the changed words
+    changed = [(op.op, op.text.strip()) for op in army.diff if op.op != "equal"]
+    assert ("delete", "600,000") in changed and ("insert", "800,000") in changed
+
+
+def test_reworded_pair_is_found_without_flags():
+    new = list(TEXTS)
+    new[3] = "Ukraine shall obtain robust guarantees of its security from its partners."
+    cmp = compare(draft_from_texts(TEXTS), draft_from_texts(new))
+    c = by_old(cmp, "4")
+    assert c.kind is Kind.REWORDED and c.new == ("4",) and c.flags == ()
+    assert c.matched_by in ("fuzzy", "order")
+    assert 0 < c.similarity < 1
+
+
+def test_insertion_renumbers_but_moves_nothing():
+    new = TEXTS[:2] + ["A new provision on grain exports through the Dnipro is added."] + TEXTS[2:]
+    cmp = compare(draft_from_texts(TEXTS), draft_from_texts(new))
+    assert not any(c.moved for c in cmp.changes)
+    assert [c.kind for c in cmp.changes].count(Kind.ADDED) == 1
+    renumbered = [c.old[0] for c in cmp.changes if c.renumbered]
+    assert renumbered == ["3", "4", "5", "6", "7"]
+    assert all(c.kind is Kind.UNCHANGED for c in cmp.changes if c.old)
+
+
+def test_only_the_moved_point_is_moved():
+    new = [TEXTS[5]] + TEXTS[:5] + TEXTS[6:]
+    cmp = compare(draft_from_texts(TEXTS), draft_from_texts(new))
+    assert [c.old for c in cmp.changes if c.moved] == [("6",)]
+    assert all(c.kind is Kind.UNCHANGED for c in cmp.changes)
+
+
+def test_merge_of_two_neighbours():
+    new = TEXTS[:3] + [TEXTS[3] + " " + TEXTS[4]] + TEXTS[5:]
+    cmp = compare(draft_from_texts(TEXTS), draft_from_texts(new))
+    merged = [c for c in cmp.changes if c.kind is Kind.MERGED]
+    assert len(merged) == 1
+    assert merged[0].old == ("4", "5") and merged[0].new == ("4",)
+    assert merged[0].matched_by == "containment"
+    assert cmp.summary()["dropped"] == 0
+
+
+def test_split_into_two():
+    long = TEXTS[3].rstrip(".") + ", and " + TEXTS[4][0].lower() + TEXTS[4][1:]
+    old = TEXTS[:3] + [long] + TEXTS[5:]
+    new = TEXTS
+    cmp = compare(draft_from_texts(old), draft_from_texts(new))
+    split = [c for c in cmp.changes if c.kind is Kind.SPLIT]
+    assert len(split) == 1 and split[0].old == ("4",) and split[0].new == ("4", "5")
+    assert cmp.summary()["added"] == 0
+
+
+def test_plain_rewording_is_not_a_merge():
+    new = list(TEXTS)
+    new[3] = "Ukraine shall receive robust security guarantees from all of its partners."
+    cmp = compare(draft_from_texts(TEXTS), draft_from_texts(new))
+    assert cmp.summary()["merged"] == 0 and cmp.summary()["split"] == 0
+
+
+def _tracked(points, track_ids, track):
+    return tuple(Point(p.id, p.label, p.text, track=track if p.id in track_ids else None) for p in points)
+
+
+def test_deferred_to_a_track():
+    old = draft_from_texts(TEXTS)
+    new_points = list(draft_from_texts(TEXTS[:1] + TEXTS[2:]).points)
+    parked = Point(
+        "t1", "t1", TEXTS[1], section="Deferred to leaders' talks", track="Deferred to leaders' talks"
+    )
+    new = Draft("new", tuple(new_points) + (parked,))
+    cmp = compare(old, new)
+    c = by_old(cmp, "2")
+    assert c.kind is Kind.DEFERRED and c.new == ("t1",) and c.track == "Deferred to leaders' talks"
+    assert cmp.summary()["dropped"] == 0 and cmp.summary()["revised"] == 0
+
+
+def test_deferred_summary_found_by_track_pass():
+    old = draft_from_texts(TEXTS)
+    parked = Point("t1", "t1", "Non-aggression agreement with Europe", track="Leaders' talks")
+    new = Draft("new", draft_from_texts(TEXTS[:1] + TEXTS[2:]).points + (parked,))
+    c = by_old(compare(old, new), "2")
+    assert c.kind is Kind.DEFERRED and c.new == ("t1",)
+
+
+def _with_subs(pid, text, subs):
+    return Point(pid, pid, text, points=tuple(Point(f"{pid}.{k}", k, t) for k, t in subs))
+
+
+def test_sub_points_align_under_matched_parents():
+    old = Draft(
+        "old",
+        (
+            _with_subs(
+                "10",
+                "The United States shall give a security guarantee on these conditions:",
+                [
+                    ("a", "the United States shall be compensated for the guarantee;"),
+                    ("b", "the guarantee lapses if Ukraine invades Russia;"),
+                    ("c", "sanctions return if Russia invades Ukraine;"),
+                    ("d", "the guarantee lasts ten years and may be extended."),
+                ],
+            ),
+        ),
+    )
+    new = Draft(
+        "new",
+        (
+            _with_subs(
+                "5",
+                "The United States shall give a security guarantee on these conditions:",
+                [
+                    (
+                        "a",
+                        "the guarantee lapses if Ukraine invades Russia, and the guarantee lasts ten years and may be extended;",
+                    ),
+                    ("b", "sanctions return if Russia invades Ukraine;"),
+                    ("c", "a new monitoring body reports every month to the parties."),
+                ],
+            ),
+        ),
+    )
+    cmp = compare(old, new)
+    top = cmp.changes[0]
+    assert top.kind is Kind.UNCHANGED and top.renumbered
+    got = {(c.kind.value, c.old, c.new) for c in top.children}
+    assert ("merged", ("10.b", "10.d"), ("5.a",)) in got
+    assert ("dropped", ("10.a",), ()) in got
+    assert ("unchanged", ("10.c",), ("5.b",)) in got
+    assert ("added", (), ("5.c",)) in got
+    ids_partition_holds(cmp.changes, old.points, new.points)
+
+
+def test_dropped_parent_drops_its_sub_points_as_children():
+    old = Draft(
+        "old",
+        (
+            _with_subs(
+                "1",
+                "Sub-points follow about the grain corridor:",
+                [("a", "first item on ports"), ("b", "second item on ships")],
+            ),
+        ),
+    )
+    new = draft_from_texts(["Something entirely unrelated about elections and amnesty."])
+    cmp = compare(old, new)
+    dropped = by_old(cmp, "1")
+    assert dropped.kind is Kind.DROPPED
+    assert [(c.kind, c.old) for c in dropped.children] == [(Kind.DROPPED, ("1.a",)), (Kind.DROPPED, ("1.b",))]
+
+
+def test_pins_force_and_unpins_forbid():
+    old = draft_from_texts(TEXTS)
+    new = draft_from_texts(TEXTS)
+    pinned = compare(old, new, CompareOptions(pins=(("1", "2"),)))
+    c = by_old(pinned, "1")
+    assert c.new == ("2",) and c.matched_by == "pin" and c.confidence == 1.0
+    ids_partition_holds(pinned.changes, old.points, new.points)
+    unpinned = compare(old, new, CompareOptions(unpins=(("3", "3"),)))
+    assert by_old(unpinned, "3").new != ("3",)
+
+
+def test_unknown_pin_ids_name_the_id():
+    d = draft_from_texts(TEXTS)
+    with pytest.raises(DraftdiffError, match="'99'"):
+        compare(d, d, CompareOptions(pins=(("99", "1"),)))
+    with pytest.raises(DraftdiffError, match="'42'"):
+        compare(d, d, CompareOptions(unpins=(("1", "42"),)))
+
+
+def test_parse_pins():
+    text = "# pairings we know better\n3=5\n10.b != 5.b  # not this one\n\n7 = 9\n"
+    assert parse_pins(text, "pins.txt") == ((("3", "5"), ("7", "9")), (("10.b", "5.b"),))
+    with pytest.raises(InputError) as err:
+        parse_pins("3=5\n4 -> 6\n", "pins.txt")
+    assert err.value.line == 2 and err.value.source == "pins.txt"
+
+
+def test_near_tie_is_reported_as_alternative():
+    old = draft_from_texts(["The parties shall exchange prisoners of war.", "Grain exports continue."])
+    new = draft_from_texts(
+        [
+            "Grain exports continue.",
+            "The parties shall exchange prisoners of war in Kherson.",
+            "The parties shall exchange prisoners of war in Odesa.",
+        ]
+    )
+    c = by_old(compare(old, new), "1")
+    assert c.new and c.alternatives
+    assert c.confidence < 1.0
+    assert {a.new for a in c.alternatives} | {c.new} == {("2",), ("3",)}
+
+
+def test_deterministic():
+    new = [TEXTS[5]] + TEXTS[:2] + [TEXTS[3] + " " + TEXTS[4]]
+    a = compare(draft_from_texts(TEXTS), draft_from_texts(new))
+    b = compare(draft_from_texts(TEXTS), draft_from_texts(new))
+    assert a == b

@@ -1,0 +1,113 @@
+"""Properties of compare() on generated drafts (hypothesis)."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from draftdiff.changes import Kind
+from draftdiff.compare import compare
+from draftdiff.model import Draft, Point
+
+SUBJECTS = [
+    "Ukraine",
+    "Russia",
+    "The United States",
+    "Europe",
+    "NATO",
+    "The Peace Council",
+    "Poland",
+    "The parties",
+]
+VERBS = ["shall withdraw", "may deploy", "must fund", "will monitor", "should rebuild", "shall not block"]
+OBJECTS = [
+    "the grain corridor on the Dnipro", "heavy weapons near Kherson", "a reconstruction fund of 100 billion",
+    "elections within 100 days", "the Zaporizhzhia power plant", "prisoner exchanges every month",
+    "a demilitarised zone of 30 kilometres", "sanctions relief in stages", "a humanitarian committee",
+    "the frozen assets in Europe", "free trade with the European Union", "an amnesty for all combatants",
+]  # fmt: skip
+SENTENCE = st.builds(
+    lambda s, v, o: f"{s} {v} {o}.",
+    st.sampled_from(SUBJECTS),
+    st.sampled_from(VERBS),
+    st.sampled_from(OBJECTS),
+)
+
+
+@st.composite
+def drafts(draw, max_points=8, depth=1, prefix=""):
+    texts = draw(st.lists(SENTENCE, min_size=0, max_size=max_points, unique=True))
+    points = []
+    for k, text in enumerate(texts, 1):
+        pid = f"{prefix}{k}"
+        subs = ()
+        if depth and draw(st.booleans()):
+            subs = draw(drafts(max_points=3, depth=depth - 1, prefix=pid + ".")).points
+        points.append(Point(pid, str(k), text, points=subs))
+    return Draft("generated", tuple(points))
+
+
+def check_partition(changes, old_points, new_points):
+    olds = [i for c in changes for i in c.old]
+    news = [i for c in changes for i in c.new]
+    assert sorted(olds) == sorted(p.id for p in old_points), (olds, [p.id for p in old_points])
+    assert sorted(news) == sorted(p.id for p in new_points)
+    old_at = {p.id: p for p in old_points}
+    new_at = {p.id: p for p in new_points}
+    for c in changes:
+        check_partition(
+            c.children,
+            [s for i in c.old for s in old_at[i].points],
+            [s for i in c.new for s in new_at[i].points],
+        )
+
+
+FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(drafts())
+def test_a_draft_against_itself_is_all_unchanged(d):
+    cmp = compare(d, d)
+    assert all(c.kind is Kind.UNCHANGED and not c.moved and not c.renumbered for c in cmp.walk())
+    assert not cmp.has_differences
+
+
+@FAST
+@given(drafts(), drafts())
+def test_every_id_in_exactly_one_change_at_every_level(a, b):
+    cmp = compare(a, b)
+    check_partition(cmp.changes, a.points, b.points)
+
+
+@FAST
+@given(drafts(), drafts())
+def test_dropped_one_way_are_added_the_other_way(a, b):
+    forward = compare(a, b)
+    backward = compare(b, a)
+    dropped = {i for c in forward.changes if c.kind is Kind.DROPPED for i in c.old}
+    added = {i for c in backward.changes if c.kind is Kind.ADDED for i in c.new}
+    assert dropped == added
+
+
+@FAST
+@given(drafts(max_points=10), st.randoms(use_true_random=False))
+def test_renumbering_and_reordering_alone_change_no_substance(d, rnd):
+    points = list(d.points)
+    rnd.shuffle(points)
+    # new labels and ids, the texts and sub-points as they were
+    relabelled = tuple(
+        Point(
+            f"n{k}", str(k), p.text, points=tuple(Point(f"n{k}.{s.label}", s.label, s.text) for s in p.points)
+        )
+        for k, p in enumerate(points, 1)
+    )
+    cmp = compare(d, Draft("reordered", relabelled))
+    kinds = {c.kind for c in cmp.walk()}
+    assert kinds <= {Kind.UNCHANGED}
+
+
+@FAST
+@given(drafts(), drafts())
+def test_deterministic(a, b):
+    assert compare(a, b) == compare(a, b)

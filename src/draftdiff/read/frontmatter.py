@@ -83,7 +83,12 @@ def _parse_toml(block: str, source: str) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as exc:
         msg = str(exc)
         m = _RE_TOML_LINE.search(msg)
-        line = int(m.group(1)) + 1 if m else None
+        if m:
+            line: int | None = int(m.group(1)) + 1
+        elif "end of document" in msg:
+            line = block.count("\n") + 2
+        else:
+            line = None
         raise InputError(f"front matter is not valid TOML: {msg}", source=source, line=line) from None
     except RecursionError:
         raise InputError("front matter nested too deeply", source=source) from None
@@ -137,14 +142,11 @@ def _double_quoted(s: str, source: str, line: int) -> str:
 
 
 def _inline_list(s: str, source: str, line: int) -> list[Any]:
-    inner = s.strip()
-    if not inner.endswith("]"):
-        raise InputError("inline list in front matter is not closed with ']'", source=source, line=line)
-    inner = inner[1:-1]
     items: list[str] = []
     buf: list[str] = []
     quote: str | None = None
-    for ch in inner:
+    closed_at = -1
+    for i, ch in enumerate(s[1:], 1):
         if quote:
             buf.append(ch)
             if ch == quote:
@@ -155,12 +157,18 @@ def _inline_list(s: str, source: str, line: int) -> list[Any]:
         elif ch == ",":
             items.append("".join(buf))
             buf = []
-        elif ch in "[]{}":
+        elif ch == "]":
+            closed_at = i
+            break
+        elif ch in "[{}":
             raise InputError("nested lists or mappings in front matter are not supported", source=source, line=line)
         else:
             buf.append(ch)
-    if quote:
-        raise InputError("unterminated string in a front matter list", source=source, line=line)
+    if closed_at < 0:
+        raise InputError("inline list in front matter is not closed with ']'", source=source, line=line)
+    tail = s[closed_at + 1 :].strip()
+    if tail and not tail.startswith("#"):
+        raise InputError("text after the closing ']' in front matter", source=source, line=line)
     items.append("".join(buf))
     if len(items) == 1 and not items[0].strip():
         return []

@@ -50,7 +50,12 @@ def load_structured(text: str, source: str, fmt: str) -> Any:
     except tomllib.TOMLDecodeError as exc:
         msg = str(exc)
         m = _RE_TOML_POS.search(msg)
-        line = int(m.group(1)) if m else None
+        if m:
+            line: int | None = int(m.group(1))
+        elif "end of document" in msg:
+            line = text.count("\n") + (0 if text.endswith("\n") else 1)
+        else:
+            line = None
         raise InputError(f"not valid TOML: {msg}", source=source, line=line) from None
     except RecursionError:
         raise InputError("TOML nested too deeply", source=source) from None

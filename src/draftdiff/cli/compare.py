@@ -257,8 +257,6 @@ def compare_command(
     if old == "-" and new == "-":
         raise typer.BadParameter("only one of OLD and NEW can be - (standard input)", param_hint="OLD/NEW")
 
-    from dataclasses import asdict
-
     from ..compare import CompareOptions, compare
     from ..errors import DraftdiffError
 
@@ -280,7 +278,13 @@ def compare_command(
 
     to_stdout = output in (None, "-")
     colour = fmt is Format.text and use_color(color, sys.stdout if to_stdout else _NotATerminal)
-    recorded = {**asdict(options), "paragraphs": paragraphs}
+    recorded = {
+        "threshold": options.threshold,
+        "margin": options.margin,
+        "pins": [list(p) for p in options.pins],
+        "unpins": [list(p) for p in options.unpins],
+        "paragraphs": paragraphs,
+    }
     text = _render(
         cmp,
         fmt,

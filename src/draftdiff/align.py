@@ -676,6 +676,8 @@ class _Aligner:
             group = self._valid_group(self.n.counts[j], members, partner, self.o.counts)
             if group:
                 self._make_group(tuple(group), (j,))
+            elif partner is None and len(members) == 1:
+                self._grown(members[0], j, containment(self.o.counts[members[0]], self.n.counts[j]))
         gaps = _Gaps(self.o2n, len(self.o.points), len(self.n.points))
         splits = self._gather(
             self.n, self.o, self.free_new(), self.n2o, self.free_old(), gaps.window_old_of_new
@@ -685,6 +687,18 @@ class _Aligner:
             group = self._valid_group(self.o.counts[i], members, partner, self.n.counts)
             if group:
                 self._make_group((i,), tuple(group))
+            elif partner is None and len(members) == 1 and members[0] not in self.n2o:
+                self._grown(i, members[0], containment(self.n.counts[members[0]], self.o.counts[i]))
+
+    def _grown(self, i: int, j: int, contained: float) -> None:
+        """A 1:1 pair where one text lies almost wholly in the other (a clause added or cut)."""
+        if (i, j) in self.forbid or i in self.o2n or j in self.n2o:
+            return
+        s = self.scorer.sim(i, j)
+        if contained >= CONTAIN_FAR and s >= self.opts.order_floor:
+            self._link(
+                i, j, s, round(0.5 + 0.5 * contained * min(1.0, s / self.opts.threshold), 4), "containment"
+            )
 
     def o2n_1to1(self, k: int, *, reverse: bool) -> int | None:
         """The 1:1 partner of old k (of new k when ``reverse``), or None."""

@@ -140,7 +140,7 @@ _NOT_PARTIES = frozenset(
     with from shall must will may should could can might would required recommended optional party
     parties agreement article articles section sections annex point points plan clause clauses
     treaty framework protocol chapter paragraph item items rule rules principle principles
-    specification version i ii iii iv v vi vii viii ix x key major minor patch""".split()  # noqa: SIM905
+    specification version i ii iii iv v vi vii viii ix x key major minor patch usd eur gbp""".split()  # noqa: SIM905
     + _MONTHS.split("|")
     + ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
@@ -244,6 +244,11 @@ def _parties(text: str, names: frozenset[str] = frozenset()) -> list[tuple[str, 
         low = name.lower()
         if low in _NOT_PARTIES or name.isupper() and low in _STRENGTH:
             continue
+        if "-" in name and " " not in name:  # "US-Russian", "US-led": the capitalised parts are the names
+            for piece in name.split("-"):
+                if piece[:1].isupper() and piece.lower() not in _NOT_PARTIES:
+                    out.append((_ALIASES.get(piece.lower(), piece), piece))
+            continue
         if at_start and not (
             low in _KNOWN_PARTIES
             or parts[0].lower() in names
@@ -346,8 +351,10 @@ def substance_flags(old: str, new: str, names: frozenset[str] | None = None) -> 
             flags.append(Flag("negation", gone[0] if gone else None, came[0] if came else neg_new[0]))
     undated_old, undated_new = _DATE.sub(" ", old), _DATE.sub(" ", new)  # "May 2026" is no modal
     mod_old, mod_new = _modals(undated_old), _modals(undated_new)
-    strength_old = Counter(s for s, _ in mod_old)
-    strength_new = Counter(s for s, _ in mod_new)
+    strength_old = {
+        s for s, _ in mod_old
+    }  # which strengths occur, not how often: "shall ... shall" -> "shall"
+    strength_new = {s for s, _ in mod_new}  # is no change of modality
     if strength_old != strength_new:
         lost = strength_old - strength_new
         gained = strength_new - strength_old

@@ -200,3 +200,13 @@ def test_blame_cuts_the_series_at_file_and_takes_an_outside_file(capsys, tmp_pat
     assert out.startswith("Blame of ") and "over 4 drafts" in out
     code, out, _ = run(capsys, "blame", str(latest), "--history", str(earlier), "--format", "markdown")
     assert "| Id | Introduced | Last changed | Text |" in out
+
+
+@pytest.mark.parametrize(
+    "args, restored", [([], True), (["--restore-threshold", "0.95"], False), (["--no-restore"], False)]
+)
+def test_restore_options(capsys, args, restored):
+    code, out, _ = run(capsys, "history", str(FIXTURES / "drop-restore"), "--format", "json", *args)
+    assert code == 0
+    summary = json.loads(out)["summary"]
+    assert (summary["restored"], summary["added"]) == ((1, 0) if restored else (0, 1))

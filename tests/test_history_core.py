@@ -186,14 +186,30 @@ def test_dropped_then_restored_is_one_lineage():
     assert h.summary()["dropped"] == 1 and h.summary()["restored"] == 1
 
 
-@pytest.mark.parametrize("similarity, matched_by", [(0.3, "fuzzy"), (0.9, "order"), (None, "fuzzy")])
-def test_a_weak_restore_pair_is_not_linked(similarity, matched_by):
+@pytest.mark.parametrize(
+    "similarity, matched_by, kind",
+    [
+        (0.3, "fuzzy", Kind.REWORDED),
+        (0.9, "order", Kind.REWORDED),
+        (None, "fuzzy", Kind.REWORDED),
+        (0.55, "fuzzy", Kind.REVISED),  # a revised pair needs the threshold + RESTORE_REVISED_EXTRA
+        (0.9, "fuzzy", Kind.DROPPED),
+    ],
+)
+def test_a_weak_restore_pair_is_not_linked(similarity, matched_by, kind):
     ds = series(["A.", "B."], ["A."], ["A.", "Z."])
-    restore, _ = _restore_fn(similarity, matched_by=matched_by)
+    restore, _ = _restore_fn(similarity, kind=kind, matched_by=matched_by)
     h = _drop_then_add(ds, restore)
     assert_partition(h)
     assert len(h.lineages) == 3
     assert fates(h.owner(2, "2")) == [(2, "added", ("2",))]
+
+
+def test_a_revised_restore_above_the_raised_bar_is_linked():
+    ds = series(["A.", "B 1."], ["A."], ["A.", "B 2."])
+    restore, _ = _restore_fn(0.65, kind=Kind.REVISED)
+    h = _drop_then_add(ds, restore)
+    assert h.owner(2, "2") is h.owner(0, "2") and h.owner(2, "2").last.kind is Kind.REVISED
 
 
 def test_a_point_dropped_in_the_same_step_is_not_a_restore_candidate():

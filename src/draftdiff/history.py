@@ -16,8 +16,8 @@ Rules (see docs/history.md):
 * A point dropped in one draft is looked for again in every later draft: the dropped points still
   absent and the points that later drafts add are compared with the engine itself (as two small drafts)
   and a pair the engine matches as unchanged, reworded, revised or deferred, with a similarity of at
-  least :data:`RESTORE_THRESHOLD` (0.75; never below the engine's own threshold), continues the old
-  lineage with fate ``restored``. Those steps are the
+  least :data:`RESTORE_THRESHOLD` (0.75; never below the engine's own threshold; 0.1 more for a pair
+  the engine calls revised), continues the old lineage with fate ``restored``. Those steps are the
   only ones that do not come from the comparison of the two neighbouring drafts (``Step.source`` says
   ``"restore"``). A point that returns from a deferred track to the main text is ``restored`` too.
 * Sub-points that the comparison does not mention (those of a dropped or added parent) follow their
@@ -367,6 +367,12 @@ CompareFn = Callable[[Draft, Draft], Comparison]
 #: drafts, so a chance resemblance has many more chances (bench/history_speed.py measures the false links).
 RESTORE_THRESHOLD = 0.75
 
+#: A restore the engine calls revised (its substance differs) must be this much more similar still.
+RESTORE_REVISED_EXTRA = 0.1
+
+#: At most this many other points of the draft (evenly spread) go into the restore look-up as context.
+RESTORE_CONTEXT = 60
+
 
 def _default_compare(options: Any) -> CompareFn:
     from .compare import compare as engine_compare
@@ -602,12 +608,15 @@ class _Builder:
         added = set(added_roots)
         new_points: list[Point] = []
         context: list[Point] = []
+        rest = [p for p in self.drafts[i].points if p.id not in added]
+        step = max(1, -(-len(rest) // RESTORE_CONTEXT))
+        sample = {p.id for p in rest[::step]}
         for k, p in enumerate(self.drafts[i].points, 1):
             if p.id in added:
                 new_points.append(_reid(p, f"a{k}", back_new))
-            else:
-                # The rest of draft i, on both sides, as context: the engine weighs words by their rarity
-                # among the points compared, and two lone points would make every shared word common.
+            elif p.id in sample:
+                # Other points of draft i, on both sides, as context: the engine weighs words by their
+                # rarity among the points compared, and two lone points would make every shared word common.
                 new_points.append(Point(id=f"c{k}", label=f"c{k}", text=p.text, track=p.track))
                 context.append(new_points[-1])
         for k, pid in enumerate((a for a in added_roots if new.depth[a] > 0), 1):  # added sub-points
@@ -625,7 +634,8 @@ class _Builder:
                 or len(ch.old) != 1
                 or len(ch.new) != 1
                 or ch.similarity is None
-                or ch.similarity < self.threshold
+                or ch.similarity
+                < self.threshold + (RESTORE_REVISED_EXTRA if ch.kind is Kind.REVISED else 0.0)
                 or ch.matched_by in ("order", "label")
                 or ch.old[0] not in small_owner
             ):

@@ -91,6 +91,17 @@ ThresholdOpt = Annotated[
 NoRestoreOpt = Annotated[
     bool, typer.Option("--no-restore", help="Do not look for dropped provisions in later drafts.")
 ]
+RestoreThresholdOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--restore-threshold",
+        min=0.0,
+        max=1.0,
+        help="Similarity a dropped provision and a later addition need to be linked as restored "
+        "(default 0.75, or the engine's threshold if higher).",
+        show_default=False,
+    ),
+]
 AsciiOpt = Annotated[
     bool,
     typer.Option(
@@ -134,6 +145,7 @@ def _build(
     until: str | None,
     threshold: float | None,
     restore: bool,
+    restore_threshold: float | None,
     what: str = "history",
 ) -> History:
     from ..compare import CompareOptions
@@ -151,7 +163,7 @@ def _build(
     options = (
         CompareOptions(diff=False) if threshold is None else CompareOptions(threshold=threshold, diff=False)
     )
-    return build_history(drafts, options=options, names=names, restore=restore)
+    return build_history(drafts, options=options, names=names, restore=restore, threshold=restore_threshold)
 
 
 def _ascii_wanted(flag: bool, output: str | None) -> bool:
@@ -239,6 +251,7 @@ def history_command(
     ] = None,
     threshold: ThresholdOpt = None,
     no_restore: NoRestoreOpt = False,
+    restore_threshold: RestoreThresholdOpt = None,
     ascii: AsciiOpt = False,
     color: ColorOpt = ColorMode.auto,
     width: WidthOpt = None,
@@ -250,7 +263,14 @@ def history_command(
     from ..history import find_lineage
 
     drafts = _read_series(paths, max_bytes=max_bytes, paragraphs=paragraphs, order=order)
-    hist = _build(drafts, since=since, until=until, threshold=threshold, restore=not no_restore)
+    hist = _build(
+        drafts,
+        since=since,
+        until=until,
+        threshold=threshold,
+        restore=not no_restore,
+        restore_threshold=restore_threshold,
+    )
     lineages = None
     if provision is not None:
         lineages = list(hist.related(find_lineage(hist, provision).id))
@@ -295,6 +315,7 @@ def blame_command(
     order: OrderOpt = Order.auto,
     threshold: ThresholdOpt = None,
     no_restore: NoRestoreOpt = False,
+    restore_threshold: RestoreThresholdOpt = None,
     color: ColorOpt = ColorMode.auto,
     width: WidthOpt = None,
     output: OutputOpt = None,
@@ -312,7 +333,15 @@ def blame_command(
         drafts = series[: at[0] + 1]
     else:
         drafts = series + [load_draft(file, max_bytes=max_bytes, paragraphs=paragraphs)]
-    hist = _build(drafts, since=since, until=None, threshold=threshold, restore=not no_restore, what="blame")
+    hist = _build(
+        drafts,
+        since=since,
+        until=None,
+        threshold=threshold,
+        restore=not no_restore,
+        restore_threshold=restore_threshold,
+        what="blame",
+    )
     entries = blame(hist)
     from ..render import history as render
     from ..render.history_json import blame_to_json

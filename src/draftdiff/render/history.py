@@ -187,7 +187,7 @@ def series_sentence(history: History) -> str:
     """
     s = history.summary()
     parts = [" -> ".join(str(n) for n in s["points"]) + " points"]
-    drop = f"{_plural(s['dropped'], 'provision')} dropped along the way"
+    drop = f"{_plural(s['dropped'], 'provision')} dropped along the way" if s["dropped"] else "none dropped"
     if s["restored"]:
         drop += f", {s['restored']} restored"
     parts.append(drop)
@@ -327,7 +327,9 @@ class HistoryReport:
         )
         table.add_column("provision", overflow="ellipsis", no_wrap=True, width=title_w)
         for head in heads:
-            table.add_column(Text(head, overflow="fold", no_wrap=False), no_wrap=True, overflow="ellipsis", max_width=col_w)
+            table.add_column(
+                Text(head, overflow="fold", no_wrap=False), no_wrap=True, overflow="ellipsis", max_width=col_w
+            )
         for title, row_steps, row_cells in zip(titles, steps, cells, strict=True):
             row: list[RenderableType] = [title]
             row += [Text(c, style=_style(st)) for st, c in zip(row_steps, row_cells, strict=True)]

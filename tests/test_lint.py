@@ -192,7 +192,7 @@ def test_empty_deferred_track() -> None:
 
 def test_select_and_ignore_codes() -> None:
     assert select_codes() == frozenset(CODES)
-    assert select_codes(select=["DD2"]) == {"DD001", "DD201"}
+    assert select_codes(select=["DD2"]) == {"DD001", "DD201", "DD202"}
     assert "DD102" not in select_codes(ignore=["dd102"])
     assert "DD001" in select_codes(ignore=["DD0"])  # trouble is never hidden
     with pytest.raises(ValueError, match="unknown code 'XX1'"):
@@ -209,3 +209,15 @@ def test_finding_forms() -> None:
         "message": "duplicate id '3'",
         "point": "3",
     }
+
+
+def test_a_top_block_that_is_not_front_matter() -> None:
+    """``title Plan`` (colon missing): the reader takes the block for text; the linter says why."""
+    text = "---\ntitle Plan\ndate: 2025-11-20\n---\n\n1. x\n"
+    (f,) = lint_draft(Draft("d.md", numbered("1")), text=text)
+    assert (f.code, f.line) == ("DD202", 2) and "not 'key: value'" in f.message
+    # Real front matter (read into metadata), a lone thematic break, and a comment first are all fine.
+    fine = Draft("d.md", numbered("1"), metadata={"title": "Plan"})
+    assert lint_draft(fine, text="---\ntitle: Plan\n---\n1. x\n") == []
+    assert lint_draft(Draft("d.md", numbered("1")), text="---\n\nIntro.\n\n1. x\n") == []
+    assert lint_draft(Draft("d.md", numbered("1")), text="---\n# note\n---\n1. x\n") == []

@@ -49,6 +49,7 @@ CODES: dict[str, str] = {
     "DD104": "empty point: a marker with no text and no sub-points",
     "DD105": "mixed numbering styles within one list (1. and 2), or numbers and letters)",
     "DD201": "front matter: the date is not an ISO 8601 date (YYYY-MM-DD)",
+    "DD202": "front matter: a leading '---' block that is not front matter (read as text)",
     "DD301": "a deferred track (a section whose heading defers points) with no points under it",
 }
 
@@ -97,12 +98,12 @@ def select_codes(select: Iterable[str] | None = None, ignore: Iterable[str] | No
     A prefix matches every code that starts with it (``DD1`` is DD101-DD105). DD001 is always kept.
     ValueError names an entry that matches no code.
 
-    >>> sorted(select_codes(ignore=["DD10", "dd201"]))
+    >>> sorted(select_codes(ignore=["DD10", "dd2"]))
     ['DD001', 'DD301']
     >>> select_codes(ignore=["DD999"])
     Traceback (most recent call last):
     ...
-    ValueError: unknown code 'DD999' (known: DD001, DD101, DD102, DD103, DD104, DD105, DD201, DD301)
+    ValueError: unknown code 'DD999' (known: DD001, DD101, DD102, DD103, DD104, DD105, DD201, DD202, DD301)
     """
 
     def expand(entries: Iterable[str]) -> set[str]:
@@ -261,6 +262,14 @@ class _Linter:
 
     # -- front matter
     def check_front_matter(self) -> None:
+        line = _unread_front_matter(self.text) if not self.draft.metadata else None
+        if line is not None:
+            self.add(
+                "DD202",
+                f"the '---' block at the top is not front matter: line {line} is not 'key: value', "
+                "so the whole block is read as text",
+                line=line,
+            )
         raw: Any = self.draft.metadata.get("date", self.draft.date)
         if raw is None:
             return
@@ -452,6 +461,37 @@ def iso_date_problem(value: Any) -> str | None:
             if re.match(r"^\d{4}-\d{2}-\d{2}$", s):
                 return f"date {value!r} is not a real calendar date ({exc})"
     return f"date {value!r} is not an ISO 8601 date (write it as YYYY-MM-DD)"
+
+
+_KEY_LINE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*[ \t]*:(?:[ \t]|$)")
+
+
+def _unread_front_matter(text: str | None) -> int | None:
+    """The line that kept a leading ``---`` ... ``---`` block from being front matter, or None.
+
+    The reader takes such a block as a thematic break plus text when its first line is not ``key: value``
+    (``title Plan`` for ``title: Plan``); that is almost always a typo in the front matter.
+    """
+    if not text:
+        return None
+    lines = text.lstrip("\ufeff").split("\n", 60)[:60]
+    if lines[0].rstrip() != "---":
+        return None
+    first = next(
+        (
+            (n, ln.strip())
+            for n, ln in enumerate(lines[1:], 2)
+            if ln.strip() and not ln.strip().startswith("#")
+        ),
+        None,
+    )
+    if first is None:
+        return None
+    number, stripped = first
+    if stripped in ("---", "...") or _KEY_LINE.match(stripped):
+        return None  # front matter (or rejected by the reader with its own message)
+    closing = any(ln.rstrip() in ("---", "...") for ln in lines[number:])
+    return number if closing else None
 
 
 def _front_matter_line(text: str | None, key: str) -> int | None:

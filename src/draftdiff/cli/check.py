@@ -36,7 +36,9 @@ def _files_arg(help: str) -> typer.models.ArgumentInfo:
 
 FilesArg = Annotated[
     list[str],
-    _files_arg("Draft files: paths, - for standard input, or REV:PATH (a file as committed at a git revision)."),
+    _files_arg(
+        "Draft files: paths, - for standard input, or REV:PATH (a file as committed at a git revision)."
+    ),
 ]
 FormatOpt = Annotated[
     ReportFormat, typer.Option("--format", "-f", help="text: one line per finding; json: draftdiff.check/1.")
@@ -91,7 +93,8 @@ def check(
     output: OutputOpt = None,
 ) -> None:
     """Lint drafts: unreadable input, duplicate ids, numbering gaps and disorder, empty points,
-    mixed numbering styles, a front-matter date that is not ISO 8601, deferred tracks with no points.
+    mixed numbering styles, a front-matter date that is not ISO 8601 or a top block that is not front matter,
+    deferred tracks with no points.
 
     Prints PATH:LINE: CODE message per finding (codes: docs/check.md). Exit status 0 when clean,
     1 on findings, 2 when a file could not be read or parsed (DD001, printed on stderr).
@@ -157,7 +160,9 @@ def check(
 
 GuardFilesArg = Annotated[
     list[str],
-    _files_arg("Draft files in a git work tree (or REV:PATH); each is compared with its version at --against."),
+    _files_arg(
+        "Draft files in a git work tree (or REV:PATH); each is compared with its version at --against."
+    ),
 ]
 
 

@@ -221,3 +221,12 @@ def test_a_top_block_that_is_not_front_matter() -> None:
     assert lint_draft(fine, text="---\ntitle: Plan\n---\n1. x\n") == []
     assert lint_draft(Draft("d.md", numbered("1")), text="---\n\nIntro.\n\n1. x\n") == []
     assert lint_draft(Draft("d.md", numbered("1")), text="---\n# note\n---\n1. x\n") == []
+
+
+def test_a_huge_jump_costs_nothing_and_counts_right() -> None:
+    """1 then 999999999: the count is arithmetic, not a walk over a billion numbers (999999997 numbers
+    between, 2 withdrawn, 5 shown)."""
+    (f,) = lint_draft(Draft("d.md", numbered("1", "999999999"), withdrawn=("2", "4")))
+    assert "3, 5, 6, 7, 8 and 999999990 more missing" in f.message
+    letters = tuple(P(lab, pid=lab, style="alpha", line=i) for i, lab in enumerate(["a", "zzzzzzzz"], 1))
+    assert "b, c, d, e, f and" in lint_draft(Draft("d.md", letters))[0].message

@@ -176,6 +176,14 @@ class _Number:
     upper: bool
     prefix: str  # "2.1." for a dotted label "2.1.3"
 
+    def value_of(self, label: str) -> int | None:
+        """The integer a label of this kind stands for (``c`` -> 3), or None."""
+        if self.kind == "alpha":
+            return _alpha_value(label)
+        if self.kind == "roman":
+            return _roman_value(label)
+        return int(label) if label.isdigit() else None
+
     def label(self, value: int) -> str:
         if self.kind == "alpha":
             return self.prefix + _to_alpha(value, self.upper)
@@ -307,9 +315,31 @@ class _Linter:
         ids = {f"{parent.id}.{label}"} if parent else {label}
         return bool(ids & self.withdrawn)
 
-    def _missing(self, parent: Point | None, number: _Number, low: int, high: int) -> list[str]:
-        """Labels low..high (inclusive) that the draft does not declare withdrawn."""
-        return [number.label(v) for v in range(low, high + 1) if not self._withdrawn(parent, number, v)]
+    def _missing(self, parent: Point | None, number: _Number, low: int, high: int) -> tuple[list[str], int]:
+        """(the first five labels of low..high that are not declared withdrawn, how many there are).
+
+        Bounded work whatever the span (a list may jump from 1 to 999999999).
+        """
+        first: list[str] = []
+        value = low
+        while value <= high and len(first) < 5:
+            if not self._withdrawn(parent, number, value):
+                first.append(number.label(value))
+            value += 1
+        if value > high:
+            return first, len(first)
+        prefix = f"{parent.id}." if parent else ""
+        covered = 0
+        for wid in self.withdrawn:
+            if not wid.startswith(prefix):
+                continue
+            label = wid[len(prefix) :]
+            if (
+                label.startswith(number.prefix)
+                and (v := number.value_of(label[len(number.prefix) :])) is not None
+            ):
+                covered += low <= v <= high
+        return first, high - low + 1 - covered
 
     def check_run(self, parent: Point | None, run: list[Point], last: int | None) -> int | None:
         self.check_styles(run)
@@ -352,14 +382,14 @@ class _Linter:
     def report_gap(
         self, parent: Point | None, point: Point, number: _Number, prev: int | None, low: int
     ) -> None:
-        missing = self._missing(parent, number, low, number.value - 1)
-        if not missing:
+        missing, count = self._missing(parent, number, low, number.value - 1)
+        if not count:
             return
-        shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
-        verb = "is" if len(missing) == 1 else "are"
+        shown = ", ".join(missing) + (f" and {count - len(missing)} more" if count > len(missing) else "")
+        verb = "is" if count == 1 else "are"
         hint = (
             "list it under 'withdrawn:' if it was withdrawn"
-            if len(missing) == 1
+            if count == 1
             else ("list them under 'withdrawn:' if they were withdrawn")
         )
         if prev is None:

@@ -146,3 +146,33 @@ def test_no_points_is_an_error_unless_paragraphs():
         parse_draft("Just prose.\n\nMore prose.\n", "p.md")
     d = parse_draft("# T\n\nJust prose.\n\nMore\nprose.\n", "p.md", paragraphs=True)
     assert [(p.id, p.text) for p in d.points] == [("1", "Just prose."), ("2", "More prose.")]
+
+
+def test_bold_numbers_and_other_bullet_glyphs():
+    d = parse_draft("**1. Sovereignty.** Confirmed.\n**2.** Security.\n   ● one\n   ■ two\n")
+    assert [(p.id, p.marker, p.text) for p in d.walk()] == [
+        ("1", "1.", "**Sovereignty.** Confirmed."),
+        ("2", "**2.**", "Security."),
+        ("2.1", "●", "one"),
+        ("2.2", "■", "two"),
+    ]
+    h = parse_draft("### **1. Title**\n\nBody.\n")
+    assert (h.points[0].marker, h.points[0].text) == ("### 1.", "**Title**\nBody.")
+
+
+def test_plain_dotted_numbering_nests_by_its_dots():
+    d = parse_draft("1. General\n1.1. Parties\n1.2. Scope\n2. Next\n2.1 Sub\n")
+    assert ids(d) == ["1", "1.1", "1.2", "2", "2.1"]
+    assert d.point("1.2").label == "1.2" and d.point("1.2").marker == "1.2."
+
+
+def test_keyword_items_own_their_unindented_paragraphs():
+    d = parse_draft("Article 1\n\nBody one.\n\n1. para one\n2. para two\n\nArticle 2\n\nBody two.\n")
+    assert ids(d) == ["1", "1.1", "1.2", "2"]
+    assert texts(d)["1"] == "Body one." and texts(d)["2"] == "Body two."
+    assert d.point("1").style == "article"
+
+
+def test_marker_alone_on_its_line():
+    d = parse_draft("1.\n   Text on the next line\n2.\nText unindented\n")
+    assert [p.text for p in d.points] == ["Text on the next line", "Text unindented"]

@@ -64,11 +64,11 @@ NO_POINTS_MESSAGE = "no numbered points found; use --paragraphs to read each par
 
 _PEEK = 160  # how much of a line's start is examined for a marker (keeps huge lines linear)
 
-_BULLETS = "-*+•→–▪◦‣"
-_RE_BULLET = re.compile(r"([-*+•→–▪◦‣])(?:[ \t]+|$)")
+_BULLETS = "-*+•→–▪◦‣●○■□◆◇►▸"
+_RE_BULLET = re.compile(r"([-*+•→–▪◦‣●○■□◆◇►▸])(?:[ \t]+|$)")
 _RE_NUM = re.compile(r"(\d{1,9})([.)])(?:[ \t]+|$)")
 _RE_PNUM = re.compile(r"\((\d{1,9})\)(?:[ \t]+|$)")
-_RE_BOLDNUM = re.compile(r"\*\*(\d{1,9})([.)])\*\*(?:[ \t]+|$)")
+_RE_BOLDNUM = re.compile(r"\*\*(\d{1,9})([.)])(\*\*)?(?:[ \t]+|$)")
 _RE_DOTTED = re.compile(r"(\d{1,4}(?:\.\d{1,4}){1,8})\.?(?:[ \t]+|$)")
 _RE_LETTERS = re.compile(r"([A-Za-z]{1,8})([.)])(?:[ \t]+|$)")
 _RE_PLETTERS = re.compile(r"\(([A-Za-z]{1,8})\)(?:[ \t]+|$)")
@@ -253,6 +253,7 @@ class _Marker:
     dotted: bool = False
     keyword: bool = False
     ambiguous: str | None = None  # the letter when it could be alpha or roman
+    prefix: str = ""  # markup that opened before the marker and goes on in the text (``**1. Title**``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,9 +296,11 @@ def _match_marker(body: str) -> _Marker | None:
             return _Marker("bullet", "bullet", "", None, m.group(1), m.end())
         if c == "*":
             m = _RE_BOLDNUM.match(peek)
-            if m:
+            if m:  # **1.** Text, or **1. Title.** Text (the bold goes on in the text)
                 v = int(m.group(1))
-                return _Marker("decimal", "decimal", m.group(1), v, m.group(0).strip(), m.end())
+                if m.group(3):
+                    return _Marker("decimal", "decimal", m.group(1), v, m.group(0).strip(), m.end())
+                return _Marker("decimal", "decimal", m.group(1), v, m.group(1) + m.group(2), m.end(), prefix="**")
             m = _RE_KEYWORD.match(peek)
             if m:
                 return _keyword_marker(m)
@@ -365,9 +368,26 @@ def _indent_of(raw: str) -> tuple[int, str]:
     return (len(lead.expandtabs(4)) if "\t" in lead else len(lead)), body
 
 
-def _heading_number(text: str) -> tuple[str, int | None, str, int] | None:
-    """(label, value, printed, end) when a heading starts with a number, roman numeral or keyword."""
+def _heading_number(text: str) -> tuple[str, int | None, str, int, str] | None:
+    """(label, value, printed, end, prefix) when a heading starts with a number, roman numeral or keyword.
+
+    ``prefix`` is ``**`` when bold opened before the number and goes on in the title (``**1. Title**``).
+    """
     peek = text[:_PEEK]
+    found = _heading_number_match(peek)
+    if found is None:
+        return None
+    label, value, printed, end = found
+    prefix = ""
+    if printed.startswith("**"):
+        if "**" in printed[2:]:
+            printed = printed.replace("**", "")
+        else:
+            printed, prefix = printed[2:], "**"
+    return label, value, printed, end, prefix
+
+
+def _heading_number_match(peek: str) -> tuple[str, int | None, str, int] | None:
     m = _RE_HEAD_KEYWORD.match(peek)
     if m:
         label = m.group(2)
@@ -579,6 +599,8 @@ class _Parser:
             serial=serial,
         )
         text = body[m.end :].strip()
+        if text and m.prefix:
+            text = m.prefix + text
         para = _Para(lineno, [text] if text else [])
         node.paras.append(para)
         self.cur, self.cur_target = para, node
@@ -610,7 +632,7 @@ class _Parser:
             self.sections.append(_Section(title, level, track, withdrawn, self.section_count))
             self.passages.append((_Para(lineno, [text]), self._section(), True))
             return
-        label, value, printed, end = num
+        label, value, printed, end, prefix = num
         while self.sections and self.sections[-1].level >= level:
             self.sections.pop()
         parent: _Node | None = None
@@ -645,7 +667,7 @@ class _Parser:
             self.last_top_heading, self.last_top_heading_section = node, self._section()
         rest = text[end:].strip()
         if rest:
-            node.paras.append(_Para(lineno, [rest]))
+            node.paras.append(_Para(lineno, [prefix + rest]))
 
     # -- the main loop ---------------------------------------------------------------------------------
     def run(self, lines: list[str]) -> None:

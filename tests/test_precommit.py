@@ -43,14 +43,20 @@ def _env(home: Path) -> dict[str, str]:
 
 
 def _snapshot_files() -> list[str]:
-    """Tracked and untracked-but-not-ignored files of this working tree (what a commit of it would hold)."""
-    out = subprocess.run(
+    """Tracked and untracked-but-not-ignored files of this working tree (what a commit of it would hold);
+    outside a git checkout (an unpacked sdist), what pip needs to install the package."""
+    proc = subprocess.run(
         ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
         cwd=REPO,
         capture_output=True,
-        check=True,
-    ).stdout
-    return [name for name in out.decode().split("\0") if name and (REPO / name).is_file()]
+        check=False,
+    )
+    if proc.returncode == 0 and proc.stdout:
+        names = proc.stdout.decode().split("\0")
+    else:
+        names = ["pyproject.toml", "README.md", ".pre-commit-hooks.yaml"]
+        names += [str(p.relative_to(REPO)) for p in (REPO / "src").rglob("*") if "__pycache__" not in p.parts]
+    return [name for name in names if name and (REPO / name).is_file() and ".egg-info" not in name]
 
 
 @pytest.fixture(scope="session")

@@ -57,8 +57,8 @@ def split_front_matter(text: str, source: str) -> tuple[dict[str, Any], str, int
     lines = rest.split("\n")
     if opener == "---":
         # a thematic break, not front matter, unless a key line (or the closing line) follows
-        nxt = next((ln for ln in lines if ln.strip()), "")
-        if not (_RE_KEY.match(nxt.strip()) or nxt.strip().startswith("#") or _is_closing(nxt, opener)):
+        nxt = next((ln for ln in lines if ln.strip() and not ln.lstrip().startswith("#")), "")
+        if not (_RE_KEY.match(nxt.strip()) or _is_closing(nxt, opener)):
             return {}, text, 0
     for i, line in enumerate(lines):
         if _is_closing(line, opener):

@@ -632,7 +632,7 @@ class _Parser:
             self.sections.append(_Section(title, level, track, withdrawn, self.section_count))
             self.passages.append((_Para(lineno, [text]), self._section(), True))
             return
-        label, value, printed, end, prefix = num
+        label, value, printed, end, bold = num
         while self.sections and self.sections[-1].level >= level:
             self.sections.pop()
         parent: _Node | None = None
@@ -667,7 +667,7 @@ class _Parser:
             self.last_top_heading, self.last_top_heading_section = node, self._section()
         rest = text[end:].strip()
         if rest:
-            node.paras.append(_Para(lineno, [prefix + rest]))
+            node.paras.append(_Para(lineno, [bold + rest]))
 
     # -- the main loop ---------------------------------------------------------------------------------
     def run(self, lines: list[str]) -> None:

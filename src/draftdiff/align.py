@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .model import Point
-from .normalize import profile
+from .normalize import normalize, profile
 
 __all__ = ["AlignOptions", "Link", "TokenCodec", "align", "hungarian", "lis_positions"]
 
@@ -104,13 +104,21 @@ class TokenCodec:
 
 @dataclass(slots=True)
 class _Side:
+    """One list of sibling points as the aligner sees it.
+
+    ``raw`` and ``labels`` exist for every point, ``norm`` for those not paired by raw text; the token
+    views exist only for the points still in
+    play after the exact pass (None for the others), which keeps a large, mostly unchanged draft cheap.
+    """
+
     points: Sequence[Point]
-    norm: list[str] = field(default_factory=list)
-    seq: list[str] = field(default_factory=list)  # one character per informative token, in order
-    wseq: list[str] = field(default_factory=list)  # the same, each character repeated by its weight
-    bag: list[str] = field(default_factory=list)  # wseq sorted
-    counts: list[Counter] = field(default_factory=list)  # weighted token counts
+    raw: list[str] = field(default_factory=list)  # the text matched on (see _match_text)
+    norm: list = field(default_factory=list)  # its normalize() form, filled by the exact pass
     labels: list[str] = field(default_factory=list)
+    seq: list = field(default_factory=list)  # one character per informative token, in order
+    wseq: list = field(default_factory=list)  # the same, each character repeated by its weight
+    bag: list = field(default_factory=list)  # wseq sorted
+    counts: list = field(default_factory=list)  # weighted token counts (Counter)
 
 
 def _match_text(p: Point) -> str:
@@ -121,39 +129,51 @@ def _match_text(p: Point) -> str:
     return text
 
 
-#: Rare tokens weigh up to this many times a token found in every point (see :func:`_sides`).
+#: Rare tokens weigh up to this many times a token found in every point (see :func:`_tokenise`).
 MAX_TOKEN_WEIGHT = 4
 
 
 def _sides(old: Sequence[Point], new: Sequence[Point]) -> tuple[_Side, _Side]:
-    """Tokenise both lists; weight each token by its rarity among the points of this level.
+    """Both lists with their exact-match keys and labels (tokens come later, see :func:`_tokenise`)."""
+    sides = (_Side(old), _Side(new))
+    for side in sides:
+        side.raw = [_match_text(p) for p in side.points]
+        side.norm = [None] * len(side.points)
+        side.labels = [p.label.casefold().strip("().") for p in side.points]
+        side.seq = [None] * len(side.points)
+        side.wseq = [None] * len(side.points)
+        side.bag = [None] * len(side.points)
+        side.counts = [None] * len(side.points)
+    return sides
+
+
+def _tokenise(old: _Side, new: _Side, active_old: Sequence[int], active_new: Sequence[int]) -> None:
+    """Token views of the active points; each token weighted by its rarity among them.
 
     A token's weight is 1 + (MAX_TOKEN_WEIGHT - 1) * idf / max_idf, rounded down, where
-    idf = ln(N / document frequency) over the N points of both lists. Weights are applied by repeating
-    the token's character, so that rapidfuzz's Indel similarity becomes a weighted LCS / weighted Dice,
-    still computed in C: a place name or an amount outweighs the boilerplate that every point shares.
+    idf = ln(N / document frequency) over the N active points of both lists. Weights are applied by
+    repeating the token's character, so that rapidfuzz's Indel similarity becomes a weighted LCS /
+    weighted Dice, still computed in C: a place name or an amount outweighs the boilerplate that every
+    point shares.
     """
     codec = TokenCodec()
-    sides = (_Side(old), _Side(new))
     df: Counter = Counter()
-    for side in sides:
-        for p in side.points:
-            norm, toks = profile(_match_text(p))
-            side.norm.append(norm)
+    for side, active in ((old, active_old), (new, active_new)):
+        for k in active:
+            norm, toks = profile(side.raw[k])
+            side.norm[k] = norm
             seq = codec.encode(toks)
-            side.seq.append(seq)
+            side.seq[k] = seq
             df.update(set(seq))
-            side.labels.append(p.label.casefold().strip("()."))
-    n = len(old) + len(new)
+    n = len(active_old) + len(active_new)
     max_idf = math.log(n) if n > 1 else 1.0
     rep = {c: 1 + int((MAX_TOKEN_WEIGHT - 1) * math.log(n / k) / max_idf + 1e-9) for c, k in df.items()}
-    for side in sides:
-        for seq in side.seq:
-            wseq = "".join(c * rep[c] for c in seq)
-            side.wseq.append(wseq)
-            side.bag.append("".join(sorted(wseq)))
-            side.counts.append(Counter(wseq))
-    return sides
+    for side, active in ((old, active_old), (new, active_new)):
+        for k in active:
+            wseq = "".join(c * rep[c] for c in side.seq[k])
+            side.wseq[k] = wseq
+            side.bag[k] = "".join(sorted(wseq))
+            side.counts[k] = Counter(wseq)
 
 
 class _Scorer:
@@ -496,8 +516,9 @@ class _Aligner:
         self.links: dict[int, Link] = {}  # keyed by the old index of 1:1 links
         self.groups: list[Link] = []
         self._postings_cache: dict[int, dict[str, list[int]]] = {}
-        for i, j in pins:
-            self._link(i, j, self.scorer.sim(i, j) if self.o.seq[i] or self.o.norm[i] else 1.0, 1.0, "pin")
+        self.pins = list(pins)
+        for i, j in pins:  # similarity filled in once the tokens exist
+            self._link(i, j, 1.0, 1.0, "pin")
 
     # -- bookkeeping
     def _link(self, i: int, j: int, sim: float, conf: float, how: str, alts=()) -> None:
@@ -513,16 +534,26 @@ class _Aligner:
 
     # -- pass 2: exact
     def exact(self) -> None:
+        """Pairs with equal text: first the raw text (no work), then the normalised text of the rest."""
+        self._exact_by(lambda side, k: side.raw[k])
+        for side, free in ((self.o, self.free_old()), (self.n, self.free_new())):
+            for k in free:
+                side.norm[k] = normalize(side.raw[k])
+        self._exact_by(lambda side, k: side.norm[k])
+
+    def _exact_by(self, key) -> None:
         by_key: dict[str, list[int]] = defaultdict(list)
         for j in self.free_new():
-            if self.n.norm[j]:
-                by_key[self.n.norm[j]].append(j)
+            kj = key(self.n, j)
+            if kj and kj.strip():
+                by_key[kj].append(j)
         old_by_key: dict[str, list[int]] = defaultdict(list)
         for i in self.free_old():
-            if self.o.norm[i] in by_key:
-                old_by_key[self.o.norm[i]].append(i)
-        for key, olds in old_by_key.items():
-            news = by_key[key]
+            ki = key(self.o, i)
+            if ki in by_key:
+                old_by_key[ki].append(i)
+        for k, olds in old_by_key.items():
+            news = by_key[k]
             unique = len(olds) == 1 and len(news) == 1
             news_left = list(news)
             for i in olds:  # duplicates pair up in document order
@@ -725,7 +756,7 @@ class _Aligner:
             near: dict[int, None] = {}
             for d in (-1, 1):
                 v = link.get(m + d)
-                if v is not None and v >= 0:
+                if v is not None and v >= 0 and dst.counts[v] is not None:
                     near[v] = None
             lo, hi = window(m)
             a, b = bisect_right(free_dst_sorted, lo), bisect_left(free_dst_sorted, hi)
@@ -758,8 +789,9 @@ class _Aligner:
         if cache is None:
             cache = defaultdict(list)
             for k, seq in enumerate(side.seq):
-                for c in set(seq):
-                    cache[c].append(k)
+                if seq is not None:  # only the points in play after the exact pass
+                    for c in set(seq):
+                        cache[c].append(k)
             self._postings_cache[id(side)] = cache
         return cache
 
@@ -860,6 +892,15 @@ class _Aligner:
 
     def run(self) -> list[Link]:
         self.exact()
+        exact = {i for i, lk in self.links.items() if lk.matched_by == "exact"}
+        _tokenise(
+            self.o,
+            self.n,
+            [i for i in range(len(self.o.points)) if i not in exact],
+            [j for j in range(len(self.n.points)) if self.n2o.get(j) not in exact],
+        )
+        for i, j in self.pins:
+            self.links[i].similarity = self.scorer.sim(i, j)
         self.scored_pass(relaxed=False)
         self.containment_pass()
         self.scored_pass(relaxed=True)

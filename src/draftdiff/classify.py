@@ -307,6 +307,9 @@ _SUBSTANCE_WORDS = frozenset(
 )
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][\w\u2019']*")
+
+
 def _may_differ_in_substance(old: str, new: str) -> bool:
     """False when the words that differ between the texts cannot carry a flag (no digit, no capitalised
     word, no negation, no modal): then no flag is possible and the slower patterns need not run.
@@ -314,17 +317,18 @@ def _may_differ_in_substance(old: str, new: str) -> bool:
     Words are compared without case, so that moving "By 1 May 2026," from the end of a sentence to its
     start changes nothing here.
     """
-    wa = _TOKEN.findall(old)
-    wb = _TOKEN.findall(new)
-    a = Counter(w.lower() for w in wa)
-    b = Counter(w.lower() for w in wb)
-    if a == b:
-        return False
-    caps = {w.lower() for w in wa if not w.islower()} | {w.lower() for w in wb if not w.islower()}
-    for w in (a - b) + (b - a):
-        if w in caps or w in _SUBSTANCE_WORDS or "'" in w or "\u2019" in w or any(ch.isdigit() for ch in w):
-            return True
-    return False
+    a = _TOKEN.findall(old.lower())
+    b = _TOKEN.findall(new.lower())
+    sa, sb = set(a), set(b)
+    caps = {w.lower() for w in _CAPITALISED.findall(old)} | {w.lower() for w in _CAPITALISED.findall(new)}
+
+    def relevant(w: str) -> bool:
+        return w in caps or w in _SUBSTANCE_WORDS or "'" in w or "\u2019" in w or not w.isalpha()
+
+    if any(relevant(w) for w in sa ^ sb):
+        return True
+    # the same words on both sides: only a different count of a relevant word can matter
+    return sorted(w for w in a if relevant(w)) != sorted(w for w in b if relevant(w))
 
 
 def substance_flags(old: str, new: str, names: frozenset[str] | None = None) -> tuple[Flag, ...]:
@@ -385,7 +389,7 @@ def classify(
     """
     from .normalize import normalize
 
-    if normalize(old) == normalize(new):
+    if old == new or normalize(old) == normalize(new):
         return Kind.UNCHANGED, ()
     flags = substance_flags(old, new, names)
     if flags or similarity < revised_below:

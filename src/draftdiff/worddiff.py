@@ -35,16 +35,18 @@ def diff_tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+_UNIT = re.compile(r"(\d+(?:[.,\u00a0\u202f]\d+)*|\w+(?:['\u2019-]\w+)*|[^\w\s])(\s*)")
+
+
 def _units(text: str) -> tuple[list[str], list[str]]:
     """Tokens with the whitespace after them (what is shown) and the tokens alone (what is compared)."""
-    shown: list[str] = []
-    keys: list[str] = []
-    for tok in _TOKEN.findall(text):
-        if tok.isspace() and shown:
-            shown[-1] += tok
-        else:
-            shown.append(tok)
-            keys.append(tok if not tok.isspace() else "")
+    pairs = _UNIT.findall(text)
+    keys = [tok for tok, _ in pairs]
+    shown = [tok + space for tok, space in pairs]
+    lead = len(text) - len(text.lstrip())
+    if lead:  # whitespace before the first token is a unit of its own
+        keys.insert(0, "")
+        shown.insert(0, text[:lead])
     return shown, keys
 
 

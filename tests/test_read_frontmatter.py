@@ -92,3 +92,8 @@ def test_malformed_front_matter_names_the_line(src, line, message):
 def test_front_matter_without_a_draft():
     with pytest.raises(InputError, match="front matter but no draft"):
         parse_draft("---\ntitle: x\n---\n\n", "p.md")
+
+
+def test_a_leading_thematic_break_before_a_heading_is_not_front_matter():
+    d = parse_draft("---\n\n# Plan\n\n1. a\n", "p.md")
+    assert d.title == "Plan" and d.metadata == {}

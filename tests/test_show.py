@@ -57,7 +57,6 @@ def test_text_output_is_a_stable_tree(sample: Path):
     out = proc.stdout.decode()
     assert out.splitlines() == [
         "title: Sample plan",
-        f"source: {sample}",
         "date: 2025-11-20",
         "version: v1",
         "points: 4 (3 top-level)",

@@ -79,6 +79,9 @@ def _surrogates(o: int) -> tuple[int, int]:
 def draft_text(draft: Draft) -> str:
     """The plain-text tree: a header, then points and passages in document order.
 
+    The file name is not printed, so that a git textconv diff (which reads temporary copies) shows only
+    what changed in the draft.
+
     Point lines are ``ID  TEXT`` indented two spaces a level; further paragraphs of a point follow on
     lines indented under it; ``[track: NAME]`` follows a point on a track; ``== SECTION`` lines open
     sections; passages (text outside points) are shown as ``| TEXT``. Every untrusted string is escaped.
@@ -90,7 +93,6 @@ def draft_text(draft: Draft) -> str:
     lines: list[str] = []
     if draft.title:
         lines.append(f"title: {esc(draft.title)}")
-    lines.append(f"source: {esc(draft.source)}")
     if draft.date:
         lines.append(f"date: {esc(draft.date)}")
     if draft.version:

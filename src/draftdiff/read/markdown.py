@@ -242,7 +242,7 @@ class _Node:
         self.track: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: created for every list line, and frozen __init__ is slow
 class _Marker:
     style: str  # decimal, alpha, upper-alpha, roman, upper-roman, bullet, article, section, ...
     family: str  # style plus the enclosing form: siblings share it

@@ -62,3 +62,10 @@ def test_empty_and_blank_input(data, what):
 
 def test_text_input_is_accepted_too():
     assert decode_text("\ufeffa\r\nb", "s") == "a\nb"
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_in_a_non_latin_script(codec):
+    src = "# План\n\n1. Суверенитет Украины подтверждается.\n2. Перемирие вступает в силу.\n"
+    d = parse_draft(src.encode(codec), "d.md")
+    assert d.title == "План" and [p.text for p in d.points][1] == "Перемирие вступает в силу."

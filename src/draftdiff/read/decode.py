@@ -42,9 +42,11 @@ def _utf16_without_bom(data: bytes) -> str | None:
     even_nul = sample[0::2].count(0)
     odd_nul = sample[1::2].count(0)
     half = len(sample) // 2
-    if odd_nul >= 0.6 * half and even_nul <= 0.05 * half:
+    # Latin text has a NUL in nearly every code unit, Cyrillic or Greek text only in its spaces, digits
+    # and punctuation; binary data has NULs at both offsets.
+    if odd_nul >= 0.1 * half and even_nul <= 0.01 * half:
         return "utf-16-le"
-    if even_nul >= 0.6 * half and odd_nul <= 0.05 * half:
+    if even_nul >= 0.1 * half and odd_nul <= 0.01 * half:
         return "utf-16-be"
     return None
 

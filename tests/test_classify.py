@@ -127,3 +127,9 @@ def test_kinds():
     assert kind is Kind.REVISED and fl[0].type == "number"
     # words too far apart: revised even without a flag
     assert classify("The parties shall meet.", "Trade shall be free.", 0.1)[0] is Kind.REVISED
+
+
+def test_bounds_are_not_negations():
+    assert flags("Pay by 1 May 2026.", "Pay no later than 1 May 2026.") == []
+    assert flags("at least 5 monitors", "not less than 5 monitors") == []
+    assert flags("Pay by 1 May 2026.", "Do not pay by 1 May 2026.") == [("negation", None, "not")]

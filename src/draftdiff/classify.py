@@ -190,7 +190,17 @@ def _paired_flags(kind: str, old: list[tuple[object, str]], new: list[tuple[obje
     return flags
 
 
+# Bounds and set phrases that contain a negation word but negate nothing: "no later than 1 May",
+# "not less than 5%", "not only ... but also", "without prejudice to", "without delay".
+_NOT_NEGATION = re.compile(
+    r"\b(?:no|not)\s+(?:later|earlier|fewer|less|more|sooner|longer|greater)\s+than\b|\bnot\s+only\b"
+    r"|\bwithout\s+(?:prejudice|delay)\b",
+    re.IGNORECASE,
+)
+
+
 def _negations(text: str) -> list[str]:
+    text = _NOT_NEGATION.sub(" ", text)
     return [m.group(0).lower().replace("\u2019", "'") for m in _NEGATION.finditer(text)]
 
 

@@ -60,7 +60,7 @@ def test_month_may_is_not_a_modal():
         ("Ukraine will not join NATO.", "Ukraine will join NATO.", ("not", None)),
         ("Troops may be stationed.", "No troops may be stationed.", (None, "no")),
         ("It never applies.", "It applies.", ("never", None)),
-        ("without delay", "with delay", ("without", None)),
+        ("without consent", "with consent", ("without", None)),
         ("Europe shall deploy troops.", "Europe won't deploy troops.", (None, "n't")),
     ],
 )

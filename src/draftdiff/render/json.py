@@ -14,16 +14,19 @@ grows by adding fields; no field is renamed or removed within ``draftdiff.compar
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from .. import __version__
 from ..changes import Change, Comparison
 from ..jsonform import draft_to_dict
 
-__all__ = ["COMPARE_SCHEMA", "change_to_dict", "comparison_to_dict", "comparison_to_json", "dumps_safe"]
+__all__ = ["COMPARE_SCHEMA", "change_to_dict", "comparison_to_dict", "comparison_to_json", "dumps_lines", "dumps_safe"]
 
 COMPARE_SCHEMA = "draftdiff.compare/1"
 
@@ -89,6 +92,62 @@ def dumps_safe(data: Any, *, indent: int | None = 2) -> str:
     return _NON_ASCII.sub(_escape_unsafe, json.dumps(data, ensure_ascii=False, indent=indent)) + "\n"
 
 
-def comparison_to_json(cmp: Comparison, *, options: dict[str, Any] | None = None, indent: int | None = 2) -> str:
-    """The JSON text of :func:`comparison_to_dict`, safe to print (see :func:`dumps_safe`)."""
-    return dumps_safe(comparison_to_dict(cmp, options=options), indent=indent)
+_COMPACT = json.JSONEncoder(ensure_ascii=False)
+
+
+def _layout(value: Any, depth: int, out: list[str], pad: str) -> None:
+    """Objects down to depth 1 and arrays down to depth 2 one member a line; anything deeper compact."""
+    expand = (isinstance(value, dict) and depth <= 1) or (isinstance(value, list) and depth <= 2)
+    if not expand or not value:
+        out.append(_COMPACT.encode(value))
+        return
+    inner = pad + "  "
+    opening, closing = ("{", "}") if isinstance(value, dict) else ("[", "]")
+    out.append(opening + "\n")
+    items = list(value.items()) if isinstance(value, dict) else [(None, v) for v in value]
+    for i, (key, member) in enumerate(items):
+        out.append(inner)
+        if key is not None:
+            out.append(_COMPACT.encode(key) + ": ")
+        _layout(member, depth + 1, out, inner)
+        out.append(",\n" if i < len(items) - 1 else "\n")
+    out.append(pad + closing)
+
+
+def dumps_lines(data: Any) -> str:
+    """JSON laid out one record a line: the top-level fields, each top-level change, each top-level
+    point of a draft on its own line, deeper values compact. As readable as an indented dump and as
+    diff-friendly, but written by the C encoder (an indented dump is several times slower on large
+    drafts). Terminal-safe like :func:`dumps_safe`.
+
+    >>> print(dumps_lines({"schema": "s", "changes": [{"kind": "added", "new": ["1"]}], "n": {}}), end="")
+    {
+      "schema": "s",
+      "changes": [
+        {"kind": "added", "new": ["1"]}
+      ],
+      "n": {}
+    }
+    """
+    out: list[str] = []
+    _layout(data, 0, out, "")
+    return _NON_ASCII.sub(_escape_unsafe, "".join(out)) + "\n"
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many small acyclic objects: with 20,000 points
+    its repeated full passes took 80% of the time spent building the JSON data."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def comparison_to_json(cmp: Comparison, *, options: dict[str, Any] | None = None) -> str:
+    """The JSON text of :func:`comparison_to_dict`, one change a line, safe to print (:func:`dumps_lines`)."""
+    with gc_paused():
+        return dumps_lines(comparison_to_dict(cmp, options=options))

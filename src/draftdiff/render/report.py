@@ -254,6 +254,8 @@ class _Builder:
         self.new = _points_by_id(cmp.new)
         self.show_all = show_all
         self.withdrawn = set(cmp.new.withdrawn)
+        self.old_pos = {pid: i for i, pid in enumerate(self.old)}  # document order at every depth
+        self.new_pos = {pid: i for i, pid in enumerate(self.new)}
 
     def name(self, ids: tuple[str, ...], table: dict[str, Point], top: bool) -> list[str]:
         # At the top the id names a point unambiguously; under a parent its own label reads better.
@@ -302,8 +304,7 @@ class _Builder:
 
     def order(self, changes: tuple[Change, ...] | list[Change]) -> list[Change]:
         """Old draft's order; changes without old points (added) after, in the new draft's order."""
-        old_pos = {pid: i for i, pid in enumerate(self.old)}
-        new_pos = {pid: i for i, pid in enumerate(self.new)}
+        old_pos, new_pos = self.old_pos, self.new_pos
 
         def key(c: Change) -> tuple[int, int]:
             if c.old:

@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from rich import box
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
@@ -132,10 +132,6 @@ class Indent:
             yield newline
 
 
-def _indent(renderable: RenderableType, depth: int = 1) -> Indent:
-    return Indent(renderable, INDENT * depth)
-
-
 class CompareReport:
     """A comparison laid out for a terminal (rich renderable).
 
@@ -161,8 +157,9 @@ class CompareReport:
         markers = self.markers
         if markers is None:
             markers = console.no_color or console.color_system is None
-        for part in _Layout(self.report, markers=markers, side_by_side=self.side_by_side).render():
-            yield Indent(part)
+        # A flat list of (indent, renderable): every line is laid out once, at its final width.
+        for indent, part in _Layout(self.report, markers=markers, side_by_side=self.side_by_side).render():
+            yield Indent(part, indent)
 
 
 class _Layout:
@@ -171,19 +168,19 @@ class _Layout:
         self.markers = markers
         self.side_by_side = side_by_side
 
-    def render(self) -> Iterator[RenderableType]:
+    def render(self) -> Iterator[tuple[int, RenderableType]]:
         r = self.r
-        yield Text(f"{plain(r.old.described)} -> {plain(r.new.described)}", style=STYLES["title"])
-        yield Text(f"{plain(r.old.source)} -> {plain(r.new.source)} · {r.counts_line}", style=STYLES["meta"])
-        yield Text(plain(r.summary), style=STYLES["summary"])
+        yield 0, Text(f"{plain(r.old.described)} -> {plain(r.new.described)}", style=STYLES["title"])
+        yield 0, Text(f"{plain(r.old.source)} -> {plain(r.new.source)} · {r.counts_line}", style=STYLES["meta"])
+        yield 0, Text(plain(r.summary), style=STYLES["summary"])
         for group in r.groups:
-            yield Text()
-            yield Text(f"{group.title} ({len(group.entries)})", style=STYLES.get(group.key, ""))
+            yield 0, Text()
+            yield 0, Text(f"{group.title} ({len(group.entries)})", style=STYLES.get(group.key, ""))
             for entry in group.entries:
-                yield Indent(self.entry(entry, top=True), 2)
+                yield from self.entry(entry, top=True, margin=2)
         if r.unchanged:
-            yield Text()
-            yield Text(plain(r.unchanged_line) + " (--all lists them)", style=STYLES["unchanged"])
+            yield 0, Text()
+            yield 0, Text(plain(r.unchanged_line) + " (--all lists them)", style=STYLES["unchanged"])
 
     def headline(self, entry: Entry, top: bool) -> Text:
         line = Text()
@@ -196,34 +193,36 @@ class _Layout:
             line.append(" · ".join(plain(n) for n in entry.notes), style=STYLES["note"])
         return line
 
-    def entry(self, entry: Entry, top: bool) -> RenderableType:
-        parts: list[RenderableType] = [self.headline(entry, top)]
-        body: list[RenderableType] = [Text(plain(f), style=STYLES["flag"]) for f in entry.flag_lines]
-        body.extend(self.body(entry))
-        parts.extend(_indent(b) for b in body)
+    def entry(self, entry: Entry, top: bool, margin: int) -> Iterator[tuple[int, RenderableType]]:
+        yield margin, self.headline(entry, top)
+        inner = margin + INDENT
+        for flag in entry.flag_lines:
+            yield inner, Text(plain(flag), style=STYLES["flag"])
+        for extra, part in self.body(entry):
+            yield inner + extra, part
         for child in entry.children:
-            parts.append(_indent(self.entry(child, top=False)))
+            yield from self.entry(child, top=False, margin=inner)
         if entry.hidden_children:
             n = entry.hidden_children
-            parts.append(_indent(Text(f"({n} sub-point{'s' if n != 1 else ''} unchanged)", style=STYLES["note"])))
-        return Group(*parts)
+            yield inner, Text(f"({n} sub-point{'s' if n != 1 else ''} unchanged)", style=STYLES["note"])
 
-    def body(self, entry: Entry) -> list[RenderableType]:
+    def body(self, entry: Entry) -> list[tuple[int, RenderableType]]:
+        """What goes under the headline, as (extra indent, renderable)."""
         shows = entry.shows
         if shows == "old":
             return self.points(entry.old_points)
         if shows == "new":
             return self.points(entry.new_points)
         if shows == "parts":
-            return [self.labelled("from", p) for p in entry.old_points] + [
-                self.labelled("into", p) for p in entry.new_points
+            return [(0, self.labelled("from", p)) for p in entry.old_points] + [
+                (0, self.labelled("into", p)) for p in entry.new_points
             ]
         if shows == "diff":
             if self.side_by_side and entry.kind in (Kind.REVISED, Kind.REWORDED, Kind.DEFERRED):
-                return [self.side_table(entry)]
-            return [diff_text(entry.change.diff, markers=self.markers)]
+                return [(0, self.side_table(entry))]
+            return [(0, diff_text(entry.change.diff, markers=self.markers))]
         point = entry.text_point
-        return [Text(plain(point.text))] if shows == "text" and point else []
+        return [(0, Text(plain(point.text)))] if shows == "text" and point else []
 
     def labelled(self, word: str, p: Point) -> Text:
         line = Text()
@@ -232,18 +231,18 @@ class _Layout:
         line.append(": " + plain(p.text))
         return line
 
-    def points(self, points: tuple[Point, ...], depth: int = 0) -> list[RenderableType]:
+    def points(self, points: tuple[Point, ...], depth: int = 0) -> list[tuple[int, RenderableType]]:
         """Whole points (dropped, added), their sub-points under them with a hanging indent."""
-        out: list[RenderableType] = []
+        out: list[tuple[int, RenderableType]] = []
         for p in points:
             if depth:
                 grid = Table.grid(padding=(0, 1, 0, 0))
                 grid.add_column(no_wrap=True, style=STYLES["ref"])
                 grid.add_column(overflow="fold")
                 grid.add_row(plain(p.label) + ".", Text(plain(p.text)))
-                out.append(_indent(grid, depth))
+                out.append((INDENT * depth, grid))
             else:
-                out.append(Text(plain(p.text)))
+                out.append((0, Text(plain(p.text))))
             out.extend(self.points(p.points, depth + 1))
         return out
 

@@ -545,17 +545,24 @@ def _front_matter_line(text: str | None, key: str) -> int | None:
 
 
 def lint_draft(draft: Draft, *, text: str | None = None) -> list[Finding]:
-    """The findings for a parsed draft, sorted by line. text (the source) helps place front-matter findings."""
+    """The findings for a parsed draft, sorted by line.
+
+    text, the source (or its first lines), places front-matter findings and detects DD202.
+    """
     return _Linter(draft, text).run()
 
 
-def _decode(data: bytes) -> str | None:
-    for encoding in ("utf-8-sig", "utf-16"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return None
+_HEAD = 64 * 1024
+
+
+def _head_text(data: bytes | str) -> str:
+    """The start of the source as text, enough for the front matter (no copy of a huge input)."""
+    if isinstance(data, str):
+        return data[:_HEAD]
+    head = data[:_HEAD]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return head[: len(head) // 2 * 2].decode("utf-16", "replace")
+    return head.decode("utf-8-sig", "replace")
 
 
 def lint_text(data: bytes | str, source: str = "<string>", *, path: str | None = None) -> list[Finding]:
@@ -566,8 +573,7 @@ def lint_text(data: bytes | str, source: str = "<string>", *, path: str | None =
         draft = parse_draft(data, source, path=path)
     except (DraftdiffError, RecursionError) as exc:
         return [_trouble(source, exc)]
-    text = data if isinstance(data, str) else _decode(data)
-    return lint_draft(draft, text=text)
+    return lint_draft(draft, text=_head_text(data))
 
 
 def lint_source(spec: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Finding]:

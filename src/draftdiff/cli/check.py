@@ -7,7 +7,6 @@ Every file is examined even after trouble with an earlier one. Heavy modules loa
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated
@@ -79,6 +78,13 @@ def _finding_line(finding: Finding) -> str:
     return f"{where}: {finding.code} {_safe(finding.message)}\n"
 
 
+def _dumps(doc: dict) -> str:
+    """JSON safe to print: bidi, C1 and invisible characters from file names and drafts as \\u escapes."""
+    from ..render.json import dumps_safe
+
+    return dumps_safe(doc)
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
@@ -144,7 +150,7 @@ def check(
                 "by_code": dict(sorted(by_code.items())),
             },
         }
-        write_output(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", output)
+        write_output(_dumps(doc), output)
     else:
         write_output("".join(_finding_line(f) for f in findings), output)
         if findings:
@@ -221,7 +227,7 @@ def guard(
                 "errors": len(errors),
             },
         }
-        write_output(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", output)
+        write_output(_dumps(doc), output)
     else:
         lines: list[str] = []
         for r in results:

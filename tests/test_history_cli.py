@@ -69,7 +69,7 @@ def test_history_markdown(capsys):
     assert code == 0
     assert out.startswith("## History of 3 drafts: 2025-01-10 -> 2025-01-20 -> 2025-02-01\n")
     assert "| Provision | 2025-01-10 (4) | 2025-01-20 (3) | 2025-02-01 (4) |" in out
-    assert "| All combatants are granted a... | 2 | ✗ | ↺4 |" in out
+    assert "| All combatants receive a full... | 2 | ✗ | ↺4 |" in out
 
 
 def test_provision_follows_one(capsys):
@@ -210,3 +210,20 @@ def test_restore_options(capsys, args, restored):
     assert code == 0
     summary = json.loads(out)["summary"]
     assert (summary["restored"], summary["added"]) == ((1, 0) if restored else (0, 1))
+
+
+def test_grep_follows_provisions_by_their_words(capsys):
+    code, out, _ = run(capsys, "history", str(DRAFTS), "--grep", "AMNESTY", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    jsonschema.validate(data, schema("history"))
+    assert data["grep"] == "AMNESTY" and data["lineages"]
+    assert all(
+        any("amnesty" in (s["text"] or "").lower() for s in ln["steps"]) or ln["parent"]
+        for ln in data["lineages"]
+    )
+    assert data["lineages"][0]["steps"][-1]["fate"] == "dropped"
+    code, out, _ = run(capsys, "history", str(DRAFTS), "-g", "amnesty", "--color", "never", "--width", "140")
+    assert code == 0 and "dropped (declared withdrawn)" in out
+    code, out, err = run(capsys, "history", str(DRAFTS), "--grep", "no such words anywhere")
+    assert code == 2 and "no provision of the series contains that text" in err

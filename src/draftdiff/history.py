@@ -16,7 +16,7 @@ Rules (see docs/history.md):
 * A point dropped in one draft is looked for again in every later draft: the dropped points still
   absent and the points that later drafts add are compared with the engine itself (as two small drafts)
   and a pair the engine matches as unchanged, reworded, revised or deferred, with a similarity of at
-  least :data:`RESTORE_THRESHOLD` (0.75; never below the engine's own threshold; 0.1 more for a pair
+  least :data:`RESTORE_THRESHOLD` (0.7; never below the engine's own threshold; 0.15 more for a pair
   the engine calls revised), continues the old lineage with fate ``restored``. Those steps are the
   only ones that do not come from the comparison of the two neighbouring drafts (``Step.source`` says
   ``"restore"``). A point that returns from a deferred track to the main text is ``restored`` too.
@@ -62,6 +62,7 @@ __all__ = [
     "build_history",
     "cut_series",
     "draft_files",
+    "find_by_text",
     "find_lineage",
     "natural_key",
     "order_drafts",
@@ -365,10 +366,10 @@ CompareFn = Callable[[Draft, Draft], Comparison]
 #: The similarity a dropped provision and a later addition must reach to be linked as a restore. Higher
 #: than the engine's pairing threshold (0.5): the look-up searches everything later drafts add, across
 #: drafts, so a chance resemblance has many more chances (bench/history_speed.py measures the false links).
-RESTORE_THRESHOLD = 0.75
+RESTORE_THRESHOLD = 0.7
 
 #: A restore the engine calls revised (its substance differs) must be this much more similar still.
-RESTORE_REVISED_EXTRA = 0.1
+RESTORE_REVISED_EXTRA = 0.15
 
 #: At most this many other points of the draft (evenly spread) go into the restore look-up as context.
 RESTORE_CONTEXT = 60
@@ -912,6 +913,27 @@ def cut_series(
         else:
             hi = min(hi, k)
     return list(drafts[lo : hi + 1]), list(names[lo : hi + 1])
+
+
+def find_by_text(history: History, text: str) -> tuple[Lineage, ...]:
+    """The lineages whose text, in any draft, contains ``text`` (case-insensitive, spaces collapsed).
+
+    >>> from draftdiff.changes import Change, Comparison, Kind
+    >>> from draftdiff.model import draft_from_texts
+    >>> a, b = draft_from_texts(["An amnesty.", "Elections."]), draft_from_texts(["Elections."])
+    >>> h = build_history([a, b], compare=lambda o, n: Comparison(o, n, (
+    ...     Change(Kind.DROPPED, ("1",)), Change(Kind.UNCHANGED, ("2",), ("1",)))), restore=False)
+    >>> [ln.id for ln in find_by_text(h, "AMNESTY")]
+    ['L1']
+    """
+    want = " ".join(text.casefold().split())
+    if not want:
+        return ()
+    return tuple(
+        ln
+        for ln in history.lineages
+        if any(want in " ".join((s.text or "").casefold().split()) for s in ln.steps)
+    )
 
 
 def find_lineage(history: History, spec: str) -> Lineage:

@@ -96,9 +96,14 @@ def _drafts(history: History) -> list[dict[str, Any]]:
 
 
 def history_to_dict(
-    history: History, lineages: Sequence[Lineage] | None = None, *, provision: str | None = None
+    history: History,
+    lineages: Sequence[Lineage] | None = None,
+    *,
+    provision: str | None = None,
+    grep: str | None = None,
 ) -> dict[str, Any]:
-    """The history as JSON-ready data; ``lineages`` restricts the list (``--provision``), the rest is whole."""
+    """The history as JSON-ready data; ``lineages`` restricts the list (``--provision``, ``--grep``), the
+    rest is whole; ``provision`` and ``grep`` record the selection."""
     from .history import series_sentence
 
     summary = history.summary()
@@ -115,13 +120,19 @@ def history_to_dict(
     }
     if provision is not None:
         out["provision"] = provision
+    if grep is not None:
+        out["grep"] = grep
     return out
 
 
 def history_to_json(
-    history: History, lineages: Sequence[Lineage] | None = None, *, provision: str | None = None
+    history: History,
+    lineages: Sequence[Lineage] | None = None,
+    *,
+    provision: str | None = None,
+    grep: str | None = None,
 ) -> str:
-    return dumps_safe(history_to_dict(history, lineages, provision=provision))
+    return dumps_safe(history_to_dict(history, lineages, provision=provision, grep=grep))
 
 
 def blame_to_dict(history: History, entries: Sequence[BlameEntry]) -> dict[str, Any]:

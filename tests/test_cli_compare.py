@@ -300,3 +300,21 @@ def test_every_shipped_schema_is_valid() -> None:
     for path in folder.glob("*.json"):
         jsonschema.Draft202012Validator.check_schema(json.loads(path.read_text("utf-8")))
     assert os.path.exists(folder / "compare.json")
+
+
+def test_every_option_is_documented(capsys: pytest.CaptureFixture[str]) -> None:
+    import typer.main
+
+    from conftest import REPO
+    from draftdiff.cli.app import app
+
+    command = typer.main.get_command(app).commands["compare"]  # type: ignore[attr-defined]
+    docs = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
+    section = docs.split("## draftdiff compare", 1)[1].split("\n## ", 1)[0]
+    code, helptext, _ = run(capsys, "compare", "--help")
+    assert code == 0
+    for param in command.params:
+        for opt in param.opts:
+            if opt.startswith("--") and opt != "--help":
+                assert f"`{opt}" in section, f"{opt} is not documented in docs/cli.md"
+                assert opt in helptext

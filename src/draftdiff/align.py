@@ -314,9 +314,9 @@ class _Gaps:
         hi = self.anchor_old[k] if k < len(self.anchor_old) else self.n_old
         return lo, hi
 
-    def closeness(self, i: int, j: int) -> float:
+    def closeness(self, i: int, j: int, window: tuple[int, int, int, int] | None = None) -> float:
         """1.0 at the same relative place in the same gap, falling to 0 at the far end; -1 outside the gap."""
-        old_lo, old_hi, new_lo, new_hi = self.window(i)
+        old_lo, old_hi, new_lo, new_hi = window or self.window(i)
         if not new_lo < j < new_hi:
             return -1.0
         r_old = (i - old_lo) / (old_hi - old_lo)
@@ -640,8 +640,8 @@ class _Aligner:
             cand[i] = list(dict.fromkeys(cand.get(i, []) + extra))
 
     # -- pass 3 and 4: scored assignment
-    def _weight(self, i: int, j: int, sim: float, gaps: _Gaps) -> tuple[float, float]:
-        close = gaps.closeness(i, j)
+    def _weight(self, i: int, j: int, sim: float, gaps: _Gaps, window=None) -> tuple[float, float]:
+        close = gaps.closeness(i, j, window)
         w = sim
         if close >= 0:
             w += ORDER_BONUS * (0.5 + 0.5 * close)
@@ -664,9 +664,10 @@ class _Aligner:
         how: dict[tuple[int, int], str] = {}
         allw: dict[tuple[int, int], float] = {}
         for i in olds:
+            window = gaps.window(i)
             for j in cand[i]:
                 s = sim(i, j)
-                w, close = self._weight(i, j, s, gaps)
+                w, close = self._weight(i, j, s, gaps, window)
                 allw[(i, j)] = w
                 if s >= (opts.threshold if close >= 0 else opts.move_threshold):
                     how[(i, j)] = "fuzzy"

@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from .changes import Flag, Kind
+from .changes import DiffOp, Flag, Kind
 from .normalize import strip_markup
 
 __all__ = ["FLAG_TYPES", "REVISED_BELOW", "classify", "name_vocabulary", "substance_flags"]
@@ -341,12 +341,32 @@ def _may_differ_in_substance(old: str, new: str) -> bool:
     return sorted(w for w in a if relevant(w)) != sorted(w for w in b if relevant(w))
 
 
-def substance_flags(old: str, new: str, names: frozenset[str] | None = None) -> tuple[Flag, ...]:
+def _diff_may_differ(diff) -> bool:
+    """The pre-check of :func:`_may_differ_in_substance` read off a word diff: only the deleted and
+    inserted words can differ, so only they are looked at (case aside, as there)."""
+    dels = [w for op in diff if op.op == "delete" for w in _TOKEN.findall(op.text)]
+    ins = [w for op in diff if op.op == "insert" for w in _TOKEN.findall(op.text)]
+    keys = {
+        w.lower()
+        for w in dels + ins
+        if not w.islower() or w.lower() in _SUBSTANCE_WORDS or not w.isalpha() or "'" in w or "\u2019" in w
+    }
+    if not keys:
+        return False
+    return Counter(w.lower() for w in dels if w.lower() in keys) != Counter(
+        w.lower() for w in ins if w.lower() in keys
+    )
+
+
+def substance_flags(
+    old: str, new: str, names: frozenset[str] | None = None, diff: Sequence[DiffOp] | None = None
+) -> tuple[Flag, ...]:
     """The substance flags between two texts, in the order number, date, negation, modality, party.
 
-    ``names`` is the drafts' :func:`name_vocabulary` (by default that of the two texts).
+    ``names`` is the drafts' :func:`name_vocabulary` (by default that of the two texts); ``diff``, the
+    word diff of the two texts when it is at hand, makes the pre-check cheaper.
     """
-    if not _may_differ_in_substance(old, new):
+    if not (_diff_may_differ(diff) if diff is not None else _may_differ_in_substance(old, new)):
         return ()
     old = strip_markup(old)
     new = strip_markup(new)
@@ -387,6 +407,7 @@ def classify(
     *,
     revised_below: float = REVISED_BELOW,
     names: frozenset[str] | None = None,
+    diff: Sequence[DiffOp] | None = None,
 ) -> tuple[Kind, tuple[Flag, ...]]:
     """The kind of a 1:1 matched pair and its substance flags.
 
@@ -401,7 +422,7 @@ def classify(
 
     if old == new or normalize(old) == normalize(new):
         return Kind.UNCHANGED, ()
-    flags = substance_flags(old, new, names)
+    flags = substance_flags(old, new, names, diff)
     if flags or similarity < revised_below:
         return Kind.REVISED, flags
     return Kind.REWORDED, flags

@@ -188,12 +188,18 @@ class _Run:
         n_pts = [news[j] for j in link.new]
         old_text = " ".join(p.text for p in o_pts)
         new_text = " ".join(p.text for p in n_pts)
+        diff = word_diff(old_text, new_text) if self.opts.diff else None
         if len(o_pts) > 1 or len(n_pts) > 1:
             kind = Kind.MERGED if len(o_pts) > 1 else Kind.SPLIT
-            flags = substance_flags(old_text, new_text, self.names)
+            flags = substance_flags(old_text, new_text, self.names, diff)
         else:
             kind, flags = classify(
-                old_text, new_text, link.similarity, revised_below=self.opts.revised_below, names=self.names
+                old_text,
+                new_text,
+                link.similarity,
+                revised_below=self.opts.revised_below,
+                names=self.names,
+                diff=diff,
             )
         track = None
         new_tracks = [p.track for p in n_pts if p.track]
@@ -214,7 +220,7 @@ class _Run:
             renumbered=o_pts[0].label != n_pts[0].label,
             flags=flags,
             track=track,
-            diff=word_diff(old_text, new_text) if self.opts.diff else (),
+            diff=diff or (),
             alternatives=tuple(Alternative((news[j].id,), s) for j, s in link.alternatives),
             children=children,
         )

@@ -199,10 +199,15 @@ def track_phrase(track: str | None) -> str:
 
     >>> track_phrase("Deferred to leaders' talks"), track_phrase("Annex B"), track_phrase(None)
     ("deferred to leaders' talks", 'deferred to Annex B', 'deferred')
+    >>> track_phrase("Separate track: points needing EU input")
+    'deferred to "Separate track: points needing EU input"'
+
     """
     if not track:
         return "deferred"
     rest = _TRACK_LEAD.sub("", track, count=1).strip() or track.strip()
+    if any(ch in rest for ch in ",;:"):  # it would read as part of the sentence around it
+        rest = f'"{rest}"'
     return f"deferred to {rest}"
 
 

@@ -932,6 +932,8 @@ def _parse(text: str, source: str, paragraphs: bool, cues: tuple[str, ...], line
                     style="paragraph",
                 )
             )
+        if not points:
+            raise InputError("no points and no paragraphs found: the draft holds only headings", source=source)
         return ParsedText(tuple(points), tuple(rest), parser.title, tuple(withdrawn))
     _renumber(kept_nodes)
     _assign_ids(keep)

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .model import Point
-from .normalize import normalize, profile
+from .normalize import normalize, stems
 
 __all__ = ["AlignOptions", "Link", "TokenCodec", "align", "hungarian", "lis_positions"]
 
@@ -160,9 +160,9 @@ def _tokenise(old: _Side, new: _Side, active_old: Sequence[int], active_new: Seq
     df: Counter = Counter()
     for side, active in ((old, active_old), (new, active_new)):
         for k in active:
-            norm, toks = profile(side.raw[k])
-            side.norm[k] = norm
-            seq = codec.encode(toks)
+            if side.norm[k] is None:  # (pinned points skip the exact pass)
+                side.norm[k] = normalize(side.raw[k])
+            seq = codec.encode(stems(side.raw[k]))
             side.seq[k] = seq
             df.update(set(seq))
     n = len(active_old) + len(active_new)

@@ -227,3 +227,28 @@ def test_grep_follows_provisions_by_their_words(capsys):
     assert code == 0 and "dropped (declared withdrawn)" in out
     code, out, err = run(capsys, "history", str(DRAFTS), "--grep", "no such words anywhere")
     assert code == 2 and "no provision of the series contains that text" in err
+
+
+def test_a_stdout_that_cannot_encode_unicode_gets_ascii_and_escapes(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    draft = "1. Kyiv and Kharkiv: the line of contact.\n2. Prisoners are exchanged.\n"
+    (tmp_path / "a.md").write_text(draft, encoding="utf-8")
+    (tmp_path / "b.md").write_text(draft.replace("Kyiv", "Київ"), encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "NO_COLOR": "1"}
+
+    def run_ascii(*args):
+        proc = subprocess.run(
+            [sys.executable, "-m", "draftdiff", *args], capture_output=True, env=env, check=False
+        )
+        assert proc.returncode == 0, proc.stderr
+        return proc.stdout.decode("ascii")  # nothing but ASCII on the wire
+
+    out = run_ascii("history", str(tmp_path), "--grep", "Kharkiv", "--width", "120")
+    assert "\\u041a\\u0438\\u0457\\u0432" in out  # Київ, as escapes
+    assert "-----" in out  # the table rule, in ASCII
+    assert "= unchanged" in out or "~ reworded" in out or "! revised" in out
+    out = run_ascii("blame", str(tmp_path / "b.md"), "--history", str(tmp_path), "--width", "120")
+    assert "\\u041a\\u0438\\u0457\\u0432 and Kharkiv" in out

@@ -167,14 +167,23 @@ def _build(
 
 
 def _ascii_wanted(flag: bool, output: str | None) -> bool:
+    """ASCII glyphs: asked for, or standard output cannot encode the others (files are UTF-8)."""
     if flag:
         return True
     if output not in (None, "-"):
-        return False  # files are written as UTF-8
+        return False
     import sys
 
-    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
-    return encoding not in ("utf8", "utf16", "utf32", "utf8sig")
+    from ..render.history import GLYPHS
+
+    encoding = getattr(sys.stdout, "encoding", None)
+    if not encoding:
+        return False  # an in-memory stream holds any text
+    try:
+        "".join(g[0] for g in GLYPHS.values()).encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return True
+    return False
 
 
 def _render_text(renderable: object, *, color: ColorMode, width: int | None, output: str | None) -> str:
@@ -221,13 +230,26 @@ def _emit(
     width: int | None,
     output: str | None,
 ) -> None:
-    """Write the report in the chosen format (only that one is built)."""
+    """Write the report in the chosen format (only that one is built). On a standard output that cannot
+    encode some characters (a legacy code page), those are written as backslash escapes."""
     if format is HistoryFormat.json:
-        write_output(json(), output)
+        report = json()
     elif format is HistoryFormat.markdown:
-        write_output(markdown(), output)
+        report = markdown()
     else:
-        write_output(_render_text(text(), color=color, width=width, output=output), output)
+        report = _render_text(text(), color=color, width=width, output=output)
+    if output in (None, "-"):
+        import sys
+
+        encoding = getattr(sys.stdout, "encoding", None)
+        if encoding:
+            try:
+                report.encode(encoding)
+            except UnicodeEncodeError:
+                report = report.encode(encoding, "backslashreplace").decode(encoding)
+            except LookupError:
+                pass
+    write_output(report, output)
 
 
 @app.command("history")
@@ -341,6 +363,7 @@ def blame_command(
     threshold: ThresholdOpt = None,
     no_restore: NoRestoreOpt = False,
     restore_threshold: RestoreThresholdOpt = None,
+    ascii: AsciiOpt = False,
     color: ColorOpt = ColorMode.auto,
     width: WidthOpt = None,
     output: OutputOpt = None,
@@ -375,7 +398,7 @@ def blame_command(
         format,
         json=lambda: blame_to_json(hist, entries),
         markdown=lambda: render.render_blame_markdown(hist, entries),
-        text=lambda: render.BlameReport(hist, entries),
+        text=lambda: render.BlameReport(hist, entries, ascii=_ascii_wanted(ascii, output)),
         color=color,
         width=width,
         output=output,

@@ -84,6 +84,17 @@ STYLES: dict[str, str] = {
 }
 
 
+#: SIMPLE_HEAD and SIMPLE drawn with "-" (for outputs that cannot encode box-drawing characters).
+_ASCII_HEAD = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
+_ASCII_SIMPLE = box.Box("    \n    \n -- \n    \n    \n -- \n    \n    \n", ascii=True)
+
+
+def _box(ascii: bool, head_only: bool = True) -> box.Box:
+    if ascii:
+        return _ASCII_HEAD if head_only else _ASCII_SIMPLE
+    return box.SIMPLE_HEAD if head_only else box.SIMPLE
+
+
 def _glyph(key: str, ascii: bool) -> str:
     g = GLYPHS[key]
     return g[1] if ascii else g[0]
@@ -323,7 +334,7 @@ class HistoryReport:
             title_w = max(16, min(title_natural, width // 3))
             col_w = max(4, (width - title_w - sep * len(natural)) // max(1, len(natural)))
         table = Table(
-            box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, expand=False, collapse_padding=True
+            box=_box(self.ascii), pad_edge=False, show_edge=False, expand=False, collapse_padding=True
         )
         table.add_column("provision", overflow="ellipsis", no_wrap=True, width=title_w)
         for head in heads:
@@ -340,7 +351,9 @@ class HistoryReport:
         h = self.history
         head = Text(f"{ln.id}  ", style="bold")
         head.append(plain(ln.title or "(no text)"), style="bold")
-        table = Table(box=box.SIMPLE, show_header=True, pad_edge=False, show_edge=False)
+        table = Table(
+            box=_box(self.ascii, head_only=False), show_header=True, pad_edge=False, show_edge=False
+        )
         table.add_column("draft", no_wrap=True)
         table.add_column("id", no_wrap=True)
         table.add_column("what", ratio=1, overflow="fold")
@@ -411,9 +424,10 @@ def render_history_markdown(
 class BlameReport:
     """Blame as a rich renderable: for each point of the latest draft, where it came from."""
 
-    def __init__(self, history: History, entries: Sequence[BlameEntry]) -> None:
+    def __init__(self, history: History, entries: Sequence[BlameEntry], *, ascii: bool = False) -> None:
         self.history = history
         self.entries = entries
+        self.ascii = ascii
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         h = self.history
@@ -422,7 +436,7 @@ class BlameReport:
             style="bold",
         )
         yield Text("")
-        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+        table = Table(box=_box(self.ascii), pad_edge=False, show_edge=False)
         table.add_column("id", no_wrap=True)
         table.add_column("introduced", no_wrap=True)
         table.add_column("last changed", no_wrap=True)

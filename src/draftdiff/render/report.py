@@ -225,18 +225,21 @@ def split_space(text: str) -> tuple[str, str, str]:
 
 
 def diff_runs(ops: Iterable[DiffOp]) -> list[DiffOp]:
-    """The diff as shown: a space between a deletion and the insertion that touches it (as wdiff does),
-    so that ``600,000`` then ``800,000`` do not read as one word ``600,000800,000``.
+    """The diff as shown: a space between a deleted word and the inserted word that touches it (as wdiff
+    does), so that ``600,000`` then ``800,000`` do not read as one word ``600,000800,000``; none where
+    punctuation meets (``1.0.0`` -> ``1.0-0``), which is not a word boundary.
 
     >>> [(o.op, o.text) for o in diff_runs([DiffOp("delete", "600,000"), DiffOp("insert", "800,000")])]
     [('delete', '600,000'), ('equal', ' '), ('insert', '800,000')]
+    >>> [o.op for o in diff_runs([DiffOp("equal", "1.0.0"), DiffOp("delete", "."), DiffOp("insert", "-")])]
+    ['equal', 'delete', 'insert']
     """
     out: list[DiffOp] = []
     for op in ops:
         if not op.text:
             continue
         touching = out and op.op != "equal" and out[-1].op not in ("equal", op.op)
-        if touching and not out[-1].text[-1:].isspace() and not op.text[:1].isspace():
+        if touching and out[-1].text[-1:].isalnum() and op.text[:1].isalnum():
             out.append(DiffOp("equal", " "))
         out.append(op)
     return out

@@ -94,3 +94,10 @@ def test_max_bytes(tmp_path):
     assert len(read_draft(str(path), max_bytes=10).points) == 2
     with pytest.raises(InputError, match="larger than --max-bytes"):
         read_draft(str(path), max_bytes=9)
+
+
+def test_many_restarting_lists_in_one_section_are_qualified_in_linear_time():
+    d = parse_draft("## S\n\n" + "1. x\n\npara\n\n" * 20_000, "lists.md")
+    ids = [p.id for p in d.points]
+    assert ids[:3] == ["1", "s/1", "s-2/1"] and ids[-1] == "s-19999/1"
+    assert len(set(ids)) == len(ids)

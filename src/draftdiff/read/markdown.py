@@ -813,6 +813,7 @@ def _assign_ids(tops: list[_Node]) -> None:
         main = max(range(len(ordered)), key=lambda i: (len(ordered[i]), -i))
         used: set[str] = set()
         taken: set[str] = set()
+        next_suffix: dict[str, int] = {}
         for gi in [main] + [i for i in range(len(ordered)) if i != main]:
             group = ordered[gi]
             ids = {nid for _, nid in raw_ids(group, "")}
@@ -821,9 +822,10 @@ def _assign_ids(tops: list[_Node]) -> None:
                 section = group[0].section
                 base = slugify(section.title) if section is not None else ""
                 base = base or f"list-{gi + 1}"
-                cand, k = base, 2
+                cand, k = base, next_suffix.get(base, 2)
                 while cand in taken:
                     cand, k = f"{base}-{k}", k + 1
+                next_suffix[base] = k
                 taken.add(cand)
                 prefix = cand + "/"
                 ids = {nid for _, nid in raw_ids(group, prefix)}

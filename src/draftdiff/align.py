@@ -4,18 +4,19 @@ The passes run from the most certain to the least (docs/engine.md tells the whol
 
 1. **pins** a person gave (``OLD=NEW``) are taken as they are; unpins (``OLD!=NEW``) are never paired.
 2. **exact**: equal normalised text (:func:`draftdiff.normalize.normalize`), found by hashing.
-3. **fuzzy**: the rest are scored with rapidfuzz on word tokens (stems), only against candidates
+3. **fuzzy**: the rest are scored with rapidfuzz on weighted word tokens (stems), only against candidates
    proposed by an inverted index of informative tokens, by the gap between anchors they fall in, and by
-   an equal label; a wider search runs only for points left without a good candidate. Pairs at or above
-   ``threshold`` enter an *optimal* assignment (maximum total weight, not first-fit) whose weight adds
-   order evidence (the pair lies in the same gap between anchors, at a similar relative place) and label
-   evidence.
-4. **order / label**: with the new anchors, the points still left between two anchors are paired at a
+   an equal label (small levels score every pair); a wider search runs only for points left without a
+   good candidate. Pairs at or above ``threshold`` (``move_threshold`` for a pair crossing an anchor)
+   enter an *optimal* assignment (maximum total weight, not first-fit) whose weight adds order evidence
+   (the pair lies in the same gap between anchors, at a similar relative place) and label evidence.
+4. **containment**: several unmatched old points mostly contained in one new point are a merge; one
+   old point containing several new ones is a split (containment measured both ways); a point lying
+   almost wholly in a free point on the other side pairs 1:1 (a clause added or cut).
+5. **order / label**: with the new anchors, the points still left between two anchors are paired at a
    lower similarity (``order_floor``) when they sit in the same gap, the way patience diff pairs lines
    between unique anchors; an equal label lowers it further (``label_floor``).
-5. **containment**: several unmatched old points mostly contained in one new point are a merge; one
-   old point containing several new ones is a split (containment measured both ways).
-6. **track**: old points left over that reappear among the new draft's deferred-track points.
+6. **track**: leftover pairs where one point stands on a deferred track and the other does not.
 
 The result is a list of :class:`Link` objects over indices; :mod:`draftdiff.compare` turns them into
 :class:`~draftdiff.changes.Change` objects.
@@ -32,7 +33,17 @@ from dataclasses import dataclass, field
 from .model import Point
 from .normalize import normalize, stems
 
-__all__ = ["AlignOptions", "Link", "TokenCodec", "align", "hungarian", "lis_positions"]
+__all__ = [
+    "AlignOptions",
+    "Link",
+    "TokenCodec",
+    "align",
+    "assign",
+    "containment",
+    "hungarian",
+    "in_every_lis",
+    "lis_positions",
+]
 
 
 @dataclass(frozen=True, slots=True)

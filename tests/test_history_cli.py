@@ -252,3 +252,16 @@ def test_a_stdout_that_cannot_encode_unicode_gets_ascii_and_escapes(tmp_path):
     assert "= unchanged" in out or "~ reworded" in out or "! revised" in out
     out = run_ascii("blame", str(tmp_path / "b.md"), "--history", str(tmp_path), "--width", "120")
     assert "\\u041a\\u0438\\u0457\\u0432 and Kharkiv" in out
+
+
+def test_output_never_overwrites_a_draft(capsys, tmp_path):
+    for p in (FIXTURES / "drop-restore").iterdir():
+        shutil.copy(p, tmp_path / p.name)
+    first = tmp_path / "01-first.md"
+    before = first.read_bytes()
+    code, _, err = run(capsys, "history", str(tmp_path), "--output", str(first))
+    assert code == 2 and "refusing to overwrite" in err and first.read_bytes() == before
+    code, _, err = run(
+        capsys, "blame", str(tmp_path / "03-third.md"), "--history", str(tmp_path), "-o", str(first)
+    )
+    assert code == 2 and "refusing to overwrite" in err and first.read_bytes() == before

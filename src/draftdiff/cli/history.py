@@ -24,6 +24,7 @@ from .common import (
     WidthOpt,
     write_output,
 )
+from .compare import _refuse_overwriting_inputs
 
 if TYPE_CHECKING:
     from ..history import History, Lineage
@@ -310,6 +311,7 @@ def history_command(
 ) -> None:
     """Follow every provision through a series of drafts: a table of lineages, one column per draft."""
     drafts = _read_series(paths, max_bytes=max_bytes, paragraphs=paragraphs, order=order)
+    _refuse_overwriting_inputs(output, tuple(d.source for d in drafts))
     hist = _build(
         drafts,
         since=since,
@@ -375,6 +377,7 @@ def blame_command(
     from .common import load_draft
 
     series = _read_series(history_dir, max_bytes=max_bytes, paragraphs=paragraphs, order=order)
+    _refuse_overwriting_inputs(output, (file, *(d.source for d in series)))
     latest = os.path.realpath(file) if file != "-" else None
     at = [k for k, d in enumerate(series) if latest is not None and os.path.realpath(d.source) == latest]
     if at:  # FILE is part of the series: its history is what comes before it

@@ -318,3 +318,18 @@ def test_every_option_is_documented(capsys: pytest.CaptureFixture[str]) -> None:
             if opt.startswith("--") and opt != "--help":
                 assert f"`{opt}" in section, f"{opt} is not documented in docs/cli.md"
                 assert opt in helptext
+
+
+def test_an_output_that_cannot_encode_unicode(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    raw = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(raw, encoding="ascii", write_through=True))
+    try:
+        main(["compare", US, E3, "--width", "300"])
+        code = 0
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out = raw.getvalue().decode("ascii")
+    assert code == 0 and " \\xb7 28 -> 26 points" in out

@@ -89,7 +89,13 @@ def make_console(
 def write_output(text: str, path: str | None) -> None:
     """Write text to stdout, or to path atomically (a temporary file in the same folder, then a rename)."""
     if path is None or path == "-":
-        sys.stdout.write(text)
+        try:
+            sys.stdout.write(text)
+        except UnicodeEncodeError:
+            # An output that cannot hold every character (PYTHONIOENCODING=ascii, a legacy console):
+            # what it cannot hold is written as visible escapes (\xb7, \u041a), never a crash.
+            encoding = getattr(sys.stdout, "encoding", None) or "ascii"
+            sys.stdout.write(text.encode(encoding, "backslashreplace").decode(encoding))
         sys.stdout.flush()
         return
     try:

@@ -265,3 +265,23 @@ def test_output_never_overwrites_a_draft(capsys, tmp_path):
         capsys, "blame", str(tmp_path / "03-third.md"), "--history", str(tmp_path), "-o", str(first)
     )
     assert code == 2 and "refusing to overwrite" in err and first.read_bytes() == before
+
+
+def test_provision_view_carries_word_diffs(capsys):
+    code, out, _ = run(capsys, "history", str(DRAFTS), "--provision", "6", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    jsonschema.validate(data, schema("history"))
+    army = data["lineages"][0]["steps"]
+    assert "diff" not in army[0]  # nothing to compare the first text with
+    ops = [(d["op"], d["text"].strip()) for d in army[1]["diff"]]
+    assert ("delete", "600,000") in ops and ("insert", "800,000") in ops
+    assert all("diff" not in s or s["diff"] for s in army)
+    code, out, _ = run(
+        capsys, "history", str(DRAFTS), "--provision", "6", "--color", "never", "--width", "160"
+    )
+    assert "[-600,000-] {+800,000+}" in out
+    code, out, _ = run(capsys, "history", str(DRAFTS), "--provision", "6", "--format", "markdown")
+    assert "~~600,000~~ **800,000**" in out
+    code, out, _ = run(capsys, "history", str(DRAFTS), "--format", "json")
+    assert all("diff" not in s for ln in json.loads(out)["lineages"] for s in ln["steps"])  # table: no diffs

@@ -46,7 +46,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
-from .changes import Change, Comparison, Flag, Kind
+from .changes import Change, Comparison, DiffOp, Flag, Kind
 from .errors import DraftdiffError
 from .model import Draft, Point
 
@@ -70,6 +70,7 @@ __all__ = [
     "resolve_draft",
     "short_names",
     "short_title",
+    "step_diffs",
 ]
 
 
@@ -913,6 +914,28 @@ def cut_series(
         else:
             hi = min(hi, k)
     return list(drafts[lo : hi + 1]), list(names[lo : hi + 1])
+
+
+def step_diffs(lineage: Lineage) -> dict[int, tuple[DiffOp, ...]]:
+    """The word diff of every step whose text differs from the provision's previous text, by draft index
+    (for the step-by-step view of one provision; the series itself is compared without word diffs).
+
+    >>> ln = Lineage("L1", (Step(0, Fate.INITIAL, ("1",), text="capped at 600,000"),
+    ...                     Step(1, Fate.REVISED, ("1",), text="capped at 800,000")))
+    >>> [(op.op, op.text) for op in step_diffs(ln)[1]]
+    [('equal', 'capped at '), ('delete', '600,000'), ('insert', '800,000')]
+    """
+    from .worddiff import word_diff
+
+    out: dict[int, tuple[DiffOp, ...]] = {}
+    previous: str | None = None
+    for st in lineage.steps:
+        if st.text is None:
+            continue
+        if previous is not None and st.text != previous:
+            out[st.draft] = word_diff(previous, st.text)
+        previous = st.text
+    return out
 
 
 def find_by_text(history: History, text: str) -> tuple[Lineage, ...]:

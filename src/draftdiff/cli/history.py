@@ -325,6 +325,7 @@ def history_command(
         lineages = _selected(hist, provision, grep)
         if depth is not None:
             lineages = [ln for ln in lineages if ln.depth <= depth]
+    from ..history import step_diffs
     from ..render import history as render
     from ..render.history_json import history_to_json
 
@@ -332,13 +333,16 @@ def history_command(
         lineages = [ln for ln in hist.lineages if ln.depth <= depth]
     use_ascii = _ascii_wanted(ascii, output)
     detail = lineages is not None
+    diffs = {ln.id: step_diffs(ln) for ln in lineages} if lineages is not None else None
     _emit(
         format,
-        json=lambda: history_to_json(hist, lineages, provision=provision, grep=grep),
+        json=lambda: history_to_json(hist, lineages, provision=provision, grep=grep, diffs=diffs),
         markdown=lambda: render.render_history_markdown(
-            hist, lineages, detail=detail, ascii=use_ascii, max_depth=depth
+            hist, lineages, detail=detail, ascii=use_ascii, max_depth=depth, diffs=diffs
         ),
-        text=lambda: render.HistoryReport(hist, lineages, ascii=use_ascii, detail=detail, max_depth=depth),
+        text=lambda: render.HistoryReport(
+            hist, lineages, ascii=use_ascii, detail=detail, max_depth=depth, diffs=diffs
+        ),
         color=color,
         width=width,
         output=output,

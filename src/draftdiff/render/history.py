@@ -27,16 +27,19 @@ Every untrusted string (text, ids, draft names, track names) passes through
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 
+from ..changes import DiffOp
 from ..history import BlameEntry, Fate, History, Lineage, Step
+from .markdown import md_diff
 from .report import flag_text, track_phrase
 from .safe import md, plain
+from .terminal import diff_text
 
 __all__ = [
     "GLYPHS",
@@ -288,8 +291,10 @@ class HistoryReport:
         ascii: bool = False,
         detail: bool = False,
         max_depth: int | None = None,
+        diffs: Mapping[str, Mapping[int, tuple[DiffOp, ...]]] | None = None,
     ) -> None:
         self.history = history
+        self.diffs = diffs or {}
         self.selected = lineages
         self.lineages = [
             ln
@@ -306,8 +311,9 @@ class HistoryReport:
         yield Text(plain(series_sentence(h)), style="bold")
         yield Text("")
         if self.detail:
+            markers = console.no_color or console.color_system is None
             for ln in self.lineages:
-                yield self._detail(ln)
+                yield self._detail(ln, markers)
                 yield Text("")
         else:
             yield self._table(options.max_width)
@@ -347,8 +353,11 @@ class HistoryReport:
             table.add_row(*row)
         return table
 
-    def _detail(self, ln: Lineage) -> RenderableType:
+    def _detail(self, ln: Lineage, markers: bool) -> RenderableType:
+        """The provision step by step; where the text changed, the word diff against its previous text
+        (deletions struck / ``[-...-]``, insertions ``{+...+}``)."""
         h = self.history
+        diffs = self.diffs.get(ln.id, {})
         head = Text(f"{ln.id}  ", style="bold")
         head.append(plain(ln.title or "(no text)"), style="bold")
         table = Table(
@@ -363,7 +372,9 @@ class HistoryReport:
                 Text(plain(h.names[st.draft])),
                 Text(cell(st, ascii=self.ascii), style=_style(st)),
                 Text(plain(describe(h, st)), style=_style(st)),
-                Text(plain(st.text or "")),
+                diff_text(diffs[st.draft], markers=markers)
+                if st.draft in diffs
+                else Text(plain(st.text or "")),
             )
         return Group(head, table)
 
@@ -379,9 +390,13 @@ def render_history_markdown(
     detail: bool = False,
     ascii: bool = False,
     max_depth: int | None = None,
+    diffs: Mapping[str, Mapping[int, tuple[DiffOp, ...]]] | None = None,
 ) -> str:
-    """The history as GitHub-flavoured Markdown: a heading, the series sentence, a table, the legend."""
+    """The history as GitHub-flavoured Markdown: a heading, the series sentence, a table, the legend.
+    With ``detail``, each provision step by step; its word diffs (``diffs``: lineage id -> draft -> ops)
+    show deletions ~~struck~~ and insertions **bold**."""
     h = history
+    diffs = diffs or {}
     rows = [
         ln
         for ln in (lineages if lineages is not None else h.lineages)
@@ -399,7 +414,9 @@ def render_history_markdown(
                             md(h.names[st.draft]),
                             md(cell(st, ascii=ascii)),
                             md(describe(h, st)),
-                            md(st.text or ""),
+                            md_diff(diffs[ln.id][st.draft])
+                            if st.draft in diffs.get(ln.id, {})
+                            else md(st.text or ""),
                         ]
                     )
                 )

@@ -16,10 +16,11 @@ Within a schema version fields are only ever added, never renamed or removed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .. import __version__
+from ..changes import DiffOp
 from ..history import BlameEntry, History, Lineage, Step
 from .json import dumps_safe
 
@@ -42,8 +43,9 @@ def _score(value: float | None) -> float | None:
     return None if value is None else round(float(value), 4)
 
 
-def step_to_dict(step: Step) -> dict[str, Any]:
-    return {
+def step_to_dict(step: Step, diff: Sequence[DiffOp] | None = None) -> dict[str, Any]:
+    """One step; ``diff`` (the word diff against the provision's previous text) is written when given."""
+    out = {
         "draft": step.draft,
         "fate": step.fate.value,
         "ids": list(step.ids),
@@ -63,16 +65,19 @@ def step_to_dict(step: Step) -> dict[str, Any]:
         "since": step.since,
         "withdrawn": step.withdrawn,
     }
+    if diff is not None:
+        out["diff"] = [{"op": op.op, "text": op.text} for op in diff]
+    return out
 
 
-def lineage_to_dict(lineage: Lineage) -> dict[str, Any]:
+def lineage_to_dict(lineage: Lineage, diffs: Mapping[int, Sequence[DiffOp]] | None = None) -> dict[str, Any]:
     return {
         "id": lineage.id,
         "title": lineage.title,
         "parent": lineage.parent,
         "depth": lineage.depth,
         "start": lineage.start,
-        "steps": [step_to_dict(s) for s in lineage.steps],
+        "steps": [step_to_dict(s, diffs.get(s.draft) if diffs is not None else None) for s in lineage.steps],
     }
 
 
@@ -101,9 +106,11 @@ def history_to_dict(
     *,
     provision: str | None = None,
     grep: str | None = None,
+    diffs: Mapping[str, Mapping[int, Sequence[DiffOp]]] | None = None,
 ) -> dict[str, Any]:
     """The history as JSON-ready data; ``lineages`` restricts the list (``--provision``, ``--grep``), the
-    rest is whole; ``provision`` and ``grep`` record the selection."""
+    rest is whole; ``provision`` and ``grep`` record the selection; ``diffs`` (lineage id -> draft index ->
+    word diff) adds a ``diff`` to the steps whose text changed."""
     from .history import series_sentence
 
     summary = history.summary()
@@ -116,7 +123,10 @@ def history_to_dict(
             {"old": k, "new": k + 1, "summary": cmp.summary()} for k, cmp in enumerate(history.comparisons)
         ],
         "summary": summary,
-        "lineages": [lineage_to_dict(ln) for ln in (lineages if lineages is not None else history.lineages)],
+        "lineages": [
+            lineage_to_dict(ln, diffs.get(ln.id, {}) if diffs is not None else None)
+            for ln in (lineages if lineages is not None else history.lineages)
+        ],
     }
     if provision is not None:
         out["provision"] = provision
@@ -131,8 +141,9 @@ def history_to_json(
     *,
     provision: str | None = None,
     grep: str | None = None,
+    diffs: Mapping[str, Mapping[int, Sequence[DiffOp]]] | None = None,
 ) -> str:
-    return dumps_safe(history_to_dict(history, lineages, provision=provision, grep=grep))
+    return dumps_safe(history_to_dict(history, lineages, provision=provision, grep=grep, diffs=diffs))
 
 
 def blame_to_dict(history: History, entries: Sequence[BlameEntry]) -> dict[str, Any]:

@@ -76,6 +76,11 @@ PATHOLOGICAL = {
     "quotes": "> " * 500_000 + "\n1. a\n",
     "indent": "1. a\n" + "   " * 300_000 + "b\n",
     "fences": "```\n" * 100_001 + "1. a\n",
+    "heading-brackets": "# " + "[" * 1_000_000 + "\n1. a\n",
+    "heading-links": "## " + "[a](" * 300_000 + "\n1. a\n",
+    "tag-openers": "1. " + "[deferred:" * 300_000 + "\n",
+    "underscores-in-a-word": "## a" + "_" * 200_000 + "a\n\n1. a\n",
+    "section-brackets": "1. a\n\n## Deferred " + "[x" * 500_000 + "\n\n2. b\n",
 }
 
 

@@ -90,8 +90,9 @@ _RE_WITHDRAWN = re.compile(r"\bwithdrawn\b", re.IGNORECASE)
 _RE_WITHDRAWN_ID = re.compile(
     r"[ \t]*(?:\*\*)?(?:(?:point|article|item|section|§)[ \t]*)?(\d{1,4}(?:\.[0-9A-Za-z]{1,4}){0,6})\b", re.IGNORECASE
 )
-_RE_LINK = re.compile(r"\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
-_RE_EMPH = re.compile(r"\*+|`+|(?<!\w)_+|_+(?!\w)")
+# link text and target exclude their own delimiters, so a failed match never rescans (no backtracking blow-up)
+_RE_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\([^()\n]{0,2000}\)")
+_RE_EMPH = re.compile(r"\*+|`+|(?<!\w)_+|(?<!_)_++(?!\w)")  # a run of _ is tried once, from its start
 _RE_SPACES = re.compile(r"\s+")
 _RE_SLUG = re.compile(r"[^\w]+")
 _KEYWORD_STYLE = {"art.": "article", "§": "section"}
@@ -148,7 +149,7 @@ def cue_pattern(cues: Iterable[str]) -> re.Pattern[str]:
 def _tag_pattern(cues: Iterable[str]) -> re.Pattern[str]:
     parts = sorted({c.strip().lower() for c in cues if c and c.strip()}, key=len, reverse=True)
     alts = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in parts) or "(?!)"
-    return re.compile(r"\[[ \t]*(" + alts + r")[ \t]*(?::[ \t]*([^\]\n]{0,300}))?\]", re.IGNORECASE)
+    return re.compile(r"\[[ \t]*(" + alts + r")[ \t]*(?::[ \t]*([^\[\]\n]{0,300}))?\]", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------------------------------------

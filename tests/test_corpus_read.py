@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from pathlib import Path
 
+import jsonschema
 import pytest
 
-from conftest import CORPUS, corpus_or_skip
+from conftest import CORPUS, REPO, corpus_or_skip
 from draftdiff.errors import InputError
 from draftdiff.jsonform import draft_to_dict
 from draftdiff.read import parse_draft, read_draft
@@ -20,6 +20,7 @@ def _files() -> list[str]:
     return sorted(str(p.relative_to(CORPUS)) for p in CORPUS.glob("*/*.md"))
 
 
+SCHEMA = json.loads((REPO / "src/draftdiff/schemas/draft.json").read_text(encoding="utf-8"))
 PROSE_ONLY = {"contributor-covenant/01-v1.0.md", "contributor-covenant/02-v1.1.md"}
 
 
@@ -153,9 +154,11 @@ def test_code_blocks_never_make_points():
 
 
 @pytest.mark.parametrize("rel", _files())
-def test_every_corpus_file_round_trips_through_show_json(rel, tmp_path: Path):
+def test_every_corpus_file_validates_and_round_trips_through_show_json(rel):
     draft = _read(rel)
     assert draft.points
-    text = json.dumps(draft_to_dict(draft, with_schema=True), ensure_ascii=False)
+    data = draft_to_dict(draft, with_schema=True)
+    jsonschema.validate(data, SCHEMA)
+    text = json.dumps(data, ensure_ascii=False)
     back = parse_draft(text.encode(), "back.json", path="back.json")
     assert dataclasses.replace(back, source=draft.source) == draft

@@ -307,13 +307,13 @@ def _match_marker(body: str) -> _Marker | None:
                 return _keyword_marker(m)
         return None
     if c.isdigit():
+        m = _RE_NUM.match(peek)  # "1. " (the common case) cannot also be dotted: a space follows the dot
+        if m:
+            return _Marker("decimal", "decimal", m.group(1), int(m.group(1)), m.group(1) + m.group(2), m.end())
         m = _RE_DOTTED.match(peek)
         if m:
             label = m.group(1)
             return _Marker("decimal", "dotted", label, None, m.group(0).strip(), m.end(), dotted=True)
-        m = _RE_NUM.match(peek)
-        if m:
-            return _Marker("decimal", "decimal", m.group(1), int(m.group(1)), m.group(1) + m.group(2), m.end())
         return None
     if c == "(":
         m = _RE_PNUM.match(peek)

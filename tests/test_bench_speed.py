@@ -53,3 +53,16 @@ def test_baselines_score_all_pairs():
         assert m.shape == (2, 2), name
         assert m[1, 0] == pytest.approx(100.0)
         assert speed.greedy(m, 50) == [(1, 0), (0, 1)]
+
+
+def test_run_child_reports_status_output_and_memory(tmp_path):
+    out = tmp_path / "out.txt"
+    code = "import sys; print('hello'); sys.stderr.write('oops\\n'); sys.exit(3)"
+    wall, rc, peak, err = speed.run_child([sys.executable, "-c", code], str(out))
+    assert rc == 3 and err == "oops"
+    assert out.read_text() == "hello\n"
+    assert 0 < wall < 30 and peak > 1 << 20
+    # a child that allocates ~200 MiB shows it in its peak, far above the launcher's floor
+    big = "b = bytearray(200 << 20); b[::4096] = b'x' * len(b[::4096])"
+    _, rc, peak_big, _ = speed.run_child([sys.executable, "-c", big])
+    assert rc == 0 and peak_big > peak + (150 << 20)

@@ -27,7 +27,7 @@ class ShowFormat(str, Enum):
 
 @app.command("show")
 def show(
-    file: Annotated[str, typer.Argument(help="The draft: a path, - for stdin, or REV:PATH from git.")],
+    file: Annotated[str, typer.Argument(metavar="FILE", help="The draft: a path, - for stdin, or REV:PATH from git.")],
     format: Annotated[
         ShowFormat, typer.Option("--format", "-f", help="text: the tree of points; json: draftdiff.draft/1.")
     ] = ShowFormat.text,
@@ -35,7 +35,13 @@ def show(
     paragraphs: ParagraphsOpt = False,
     output: OutputOpt = None,
 ) -> None:
-    """Show the points read from a draft: ids, labels, sections, tracks and text."""
+    """Show the points read from a draft: ids, sections, tracks and text.
+
+    The text form prints one line per point (its id, then its text; sub-points indented), "== SECTION"
+    lines, "| ..." lines for text outside points and "[track: ...]" under points on a deferred track. It is
+    stable, so it serves as a git textconv driver (see docs/git.md). --format json prints the
+    draftdiff.draft/1 JSON (docs/json-draft.md), which reads back as the same draft.
+    """
     from .common import load_draft, write_output
 
     draft = load_draft(file, max_bytes=max_bytes, paragraphs=paragraphs)

@@ -495,7 +495,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seeds", default="1-5", help="seeds, e.g. 1-5 or 1,4,9 (default 1-5)")
     ap.add_argument("--big-seeds", type=int, default=3, help="how many seeds at 1,000 points and more")
     ap.add_argument("--no-corpus", action="store_true", help="skip the hand-labelled corpus pairs")
-    ap.add_argument("--json", metavar="PATH", help="also write the figures as JSON here")
+    ap.add_argument(
+        "--json",
+        metavar="PATH",
+        help="write the figures as JSON here too (always: bench/out/accuracy-latest.json)",
+    )
     ap.add_argument("--strict", action="store_true", help="exit 1 when a target fails")
     ap.add_argument(
         "--errors",
@@ -523,14 +527,15 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(f"\nTargets not checked: they apply to {TARGET_SIZE} points, which was not run.")
     corpus = None if args.no_corpus else run_corpus(compare)
-    if args.json:
-        doc = {
-            "synthetic": {str(n): s.as_dict() for n, s in synthetic.items()},
-            "corpus": {k: s.as_dict() for k, s in (corpus or {}).items()},
-            "targets_pass": ok,
-        }
-        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.json).write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")
+    doc = {
+        "stamp": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "synthetic": {str(n): s.as_dict() for n, s in synthetic.items()},
+        "corpus": {k: s.as_dict() for k, s in (corpus or {}).items()},
+        "targets_pass": ok,
+    }
+    for path in [BENCH / "out" / "accuracy-latest.json"] + ([Path(args.json)] if args.json else []):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")
     return 1 if args.strict and not ok else 0
 
 

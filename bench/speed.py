@@ -124,6 +124,10 @@ CUTOFFS = tuple(range(30, 91, 5))
 def hungarian(weights) -> list[tuple[int, int]]:
     """Maximum-weight assignment (rows <= cols padded as needed): the (row, col) pairs with positive weight.
 
+    The same algorithm as ``draftdiff.align.hungarian`` (Kuhn-Munkres with potentials), with the inner
+    loop over columns vectorised in numpy: the pure-Python one of the package (which may not use
+    numpy) takes minutes on the 1,000 x 1,000 all-pairs matrices this script solves 15 times.
+
     >>> import numpy as np
     >>> sorted(hungarian(np.array([[90, 80], [85, 0]], dtype=float)))
     [(0, 1), (1, 0)]

@@ -35,19 +35,29 @@ _BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """'utf-16-le' / 'utf-16-be' when the NUL bytes sit at odd / even offsets as in ASCII-range UTF-16."""
+    """'utf-16-le' / 'utf-16-be' when the bytes look like UTF-16 text without a byte-order mark.
+
+    Two shapes are recognised, on the first 4 KiB: text mostly in ASCII (at least 60 % of the code units
+    have a NUL high byte: every other byte is NUL), and text in one alphabetic script such as Greek,
+    Cyrillic, Hebrew or Arabic (spaces, digits and punctuation give at least 10 % NUL high bytes, and one
+    high byte below 0x20, the script's block, covers at least 80 % of the other code units). Anything
+    else holding NUL bytes is binary data.
+    """
     sample = data[:4096]
-    if len(sample) < 2 or len(data) % 2:
+    if len(sample) < 8 or len(data) % 2:
         return None
-    even_nul = sample[0::2].count(0)
-    odd_nul = sample[1::2].count(0)
+    sample = sample[: len(sample) // 2 * 2]
     half = len(sample) // 2
-    # Latin text has a NUL in nearly every code unit, Cyrillic or Greek text only in its spaces, digits
-    # and punctuation; binary data has NULs at both offsets.
-    if odd_nul >= 0.1 * half and even_nul <= 0.01 * half:
-        return "utf-16-le"
-    if even_nul >= 0.1 * half and odd_nul <= 0.01 * half:
-        return "utf-16-be"
+    for name, high, low in (("utf-16-le", sample[1::2], sample[0::2]), ("utf-16-be", sample[0::2], sample[1::2])):
+        zero_high = high.count(0)
+        if low.count(0) > 0.01 * half or zero_high < 0.1 * half:
+            continue
+        if zero_high >= 0.6 * half:
+            return name
+        others = [b for b in high if b]
+        top = max(set(others), key=others.count)
+        if top < 0x20 and others.count(top) >= 0.8 * len(others):
+            return name
     return None
 
 

@@ -684,7 +684,7 @@ class _Parser:
                 else:
                     fence_para.lines.append(raw.rstrip())  # type: ignore[union-attr]
                 continue
-            if not raw.strip():
+            if not raw or raw.isspace():
                 self.cur = None
                 continue
             indent, body = _indent_of(raw)
@@ -724,13 +724,13 @@ class _Parser:
                     continue
             # setext underline / thematic break
             if c in "=-*_" and indent <= 3:
-                squeezed = body.replace(" ", "").replace("\t", "")
-                only = squeezed and squeezed == c * len(squeezed)
+                only = not body.strip(c + " \t")  # nothing but c, spaces and tabs (stops at the first other)
+                target = self.cur_target
                 if only and c in "=-" and self.cur is not None and not self.cur.code and (
-                    self.cur_target is _PASSAGE
-                    or self.cur_target is _PENDING
-                    or (isinstance(self.cur_target, _Node) and self.cur_target.block)
-                ) and self.cur.lines and " ".join(self.cur.lines).strip():
+                    target is _PASSAGE
+                    or target is _PENDING
+                    or (isinstance(target, _Node) and target.block and self.cur is not target.paras[0])
+                ) and self.cur.lines:
                     para, target = self.cur, self.cur_target
                     if target is _PENDING:
                         self.pending.remove(para)
@@ -741,7 +741,7 @@ class _Parser:
                     self.cur = None
                     self._heading(1 if c == "=" else 2, " ".join(para.lines), para.line)
                     continue
-                if only and c != "=" and len(squeezed) >= 3:
+                if only and c != "=" and body.count(c) >= 3:
                     self._flush_pending()
                     self._close_items()
                     self.cur = None

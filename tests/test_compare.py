@@ -256,3 +256,48 @@ def test_deterministic():
     a = compare(draft_from_texts(TEXTS), draft_from_texts(new))
     b = compare(draft_from_texts(TEXTS), draft_from_texts(new))
     assert a == b
+
+
+def test_large_levels_need_no_numpy(monkeypatch):
+    # rapidfuzz's cdist would import numpy, which is not a dependency: the wide search must not use it
+    import sys
+
+    import draftdiff.align as align_module
+
+    monkeypatch.setitem(sys.modules, "numpy", None)
+    searched = []
+    real = align_module._Aligner.wide_search
+
+    def spy(self, olds, news, cand):
+        searched.append(len(olds))
+        return real(self, olds, news, cand)
+
+    monkeypatch.setattr(align_module._Aligner, "wide_search", spy)
+    words = [
+        "alpha",
+        "beta",
+        "gamma",
+        "delta",
+        "epsilon",
+        "zeta",
+        "eta",
+        "theta",
+        "iota",
+        "kappa",
+        "lambda",
+        "mu",
+        "nu",
+        "xi",
+        "omicron",
+        "pi",
+        "rho",
+    ]
+    # every word in dozens of points: the inverted index proposes nothing, the wide search must run
+    texts = [
+        f"Provision on {words[k % 17]} {words[(k // 17) % 17]} {words[(7 * k) % 17]}." for k in range(260)
+    ]
+    moved = texts[130:] + texts[:130]
+    reworded = [t.replace("Provision on", "Clause about") for t in moved]
+    cmp = compare(draft_from_texts(texts), draft_from_texts(reworded))
+    assert searched and searched[0] > 0
+    assert sum(1 for c in cmp.changes if c.old and c.new) >= 200

@@ -630,24 +630,20 @@ class _Aligner:
         budget = WIDE_SEARCH_PAIRS // max(1, len(news))
         if budget <= 0:
             return
-        from rapidfuzz import process
+        from rapidfuzz import process  # extract, not cdist: cdist needs numpy, not a dependency
         from rapidfuzz.distance import Indel
 
-        choices = [self.n.bag[j] for j in news]
-        # (weighted bags: a few long strings; rapidfuzz compares them bit-parallel, on every core)
-        queries = olds[:budget]
+        choices = [self.n.bag[j] for j in news]  # weighted bags, compared bit-parallel in C
         cutoff = self.opts.threshold * 0.8
-        matrix = process.cdist(
-            [self.o.bag[i] for i in queries],
-            choices,
-            scorer=Indel.normalized_similarity,
-            score_cutoff=cutoff,
-            workers=-1,
-        )
-        for row, i in enumerate(queries):
-            hits = [k for k, v in enumerate(matrix[row]) if v >= cutoff]
-            hits.sort(key=lambda k: -matrix[row][k])
-            extra = [news[k] for k in hits[:5] if (i, news[k]) not in self.forbid]
+        for i in olds[:budget]:
+            hits = process.extract(
+                self.o.bag[i], choices, scorer=Indel.normalized_similarity, score_cutoff=cutoff, limit=5
+            )
+            extra = [
+                news[k]
+                for _, _, k in sorted(hits, key=lambda h: (-h[1], h[2]))
+                if (i, news[k]) not in self.forbid
+            ]
             cand[i] = list(dict.fromkeys(cand.get(i, []) + extra))
 
     # -- pass 3 and 4: scored assignment

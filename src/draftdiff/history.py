@@ -396,6 +396,29 @@ def _threshold(options: Any) -> float:
         return 0.0
 
 
+def _step_fate(kind: Kind, n_old: int, n_new: int, old_track: str | None, new_track: str | None) -> Fate:
+    """The fate of the continuing lineage for a change of ``kind`` pairing n_old old with n_new new points.
+
+    The kind decides for merged, split and deferred (a merge onto a deferred track is *deferred*, the
+    other parts merged into it); a 1:1 change that moves a point onto a track is deferred, off a track
+    restored; other kinds with several parts count as merged / split.
+
+    >>> _step_fate(Kind.DEFERRED, 2, 1, None, "Leaders"), _step_fate(Kind.REWORDED, 1, 1, "Leaders", None)
+    (<Fate.DEFERRED: 'deferred'>, <Fate.RESTORED: 'restored'>)
+    """
+    if kind in (Kind.MERGED, Kind.SPLIT, Kind.DEFERRED):
+        return Fate(kind.value)
+    if n_old > 1:
+        return Fate.MERGED
+    if n_new > 1:
+        return Fate.SPLIT
+    if old_track and not new_track:
+        return Fate.RESTORED
+    if new_track and not old_track:
+        return Fate.DEFERRED
+    return _KIND_FATE.get(kind, Fate.REVISED)
+
+
 class _Builder:
     def __init__(
         self,
@@ -534,18 +557,9 @@ class _Builder:
         new_pt = new.points[news[0]]
         old_pt = old_points[olds[0]]
         created: list[_Lin] = []
-        if ch.kind is Kind.MERGED or len(olds) > 1:
-            fate = Fate.MERGED
-        elif ch.kind is Kind.SPLIT or len(news) > 1:
-            fate = Fate.SPLIT
-        elif source == "restore":
+        fate = _step_fate(ch.kind, len(olds), len(news), old_pt.track, new_pt.track)
+        if source == "restore" and fate not in (Fate.MERGED, Fate.SPLIT):
             fate = Fate.RESTORED
-        else:
-            fate = _KIND_FATE.get(ch.kind, Fate.REVISED)
-            if old_pt.track and not new_pt.track:
-                fate = Fate.RESTORED
-            elif new_pt.track and not old_pt.track:
-                fate = Fate.DEFERRED
         split_lins: list[_Lin] = []
         for n in news[1:]:
             parent = owner.get(new.parent[n]) if new.parent[n] else None

@@ -197,19 +197,31 @@ def test_dropped_then_restored_is_one_lineage():
     ],
 )
 def test_a_weak_restore_pair_is_not_linked(similarity, matched_by, kind):
-    ds = series(["A.", "B."], ["A."], ["A.", "Z."])
-    restore, _ = _restore_fn(similarity, kind=kind, matched_by=matched_by)
+    ds = series(["A.", "Amnesty for all combatants."], ["A."], ["A.", "Amnesty for all fighters."])
+    restore, calls = _restore_fn(similarity, kind=kind, matched_by=matched_by)
     h = _drop_then_add(ds, restore)
+    assert len(calls) == 1  # the look-up was asked, and its answer refused
     assert_partition(h)
     assert len(h.lineages) == 3
     assert fates(h.owner(2, "2")) == [(2, "added", ("2",))]
 
 
 def test_a_revised_restore_above_the_raised_bar_is_linked():
-    ds = series(["A.", "B 1."], ["A."], ["A.", "B 2."])
+    ds = series(
+        ["A.", "Crossings reopen within 10 days."], ["A."], ["A.", "Crossings reopen within 20 days."]
+    )
     restore, _ = _restore_fn(0.65, kind=Kind.REVISED)
     h = _drop_then_add(ds, restore)
     assert h.owner(2, "2") is h.owner(0, "2") and h.owner(2, "2").last.kind is Kind.REVISED
+
+
+def test_a_dropped_point_sharing_no_words_with_the_additions_is_not_compared():
+    ds = series(
+        ["A.", "Amnesty for all combatants."], ["A."], ["A.", "Grain exports resume through the ports."]
+    )
+    restore, calls = _restore_fn(0.9)
+    h = _drop_then_add(ds, restore)
+    assert calls == [] and len(h.lineages) == 3
 
 
 def test_a_point_dropped_in_the_same_step_is_not_a_restore_candidate():

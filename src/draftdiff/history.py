@@ -14,11 +14,12 @@ Rules (see docs/history.md):
 * A split (one old point -> several new points) continues the lineage in the first new part (document
   order); every other part starts a lineage with fate ``split-from`` pointing back at it.
 * A point dropped in one draft is looked for again in every later draft: the dropped points still
-  absent and the points that later drafts add are compared with the engine itself (as two small drafts)
-  and a pair the engine matches as unchanged, reworded, revised or deferred, with a similarity of at
-  least :data:`RESTORE_THRESHOLD` (0.7; never below the engine's own threshold; 0.15 more for a pair
-  the engine calls revised), continues the old lineage with fate ``restored``. Those steps are the
-  only ones that do not come from the comparison of the two neighbouring drafts (``Step.source`` says
+  absent (those sharing at least 30% of their words with some added point: a cheap sieve) and the
+  points the draft adds are compared with the engine itself, as two small drafts. A pair the engine
+  matches as unchanged, reworded, revised or deferred, with a similarity of at least
+  :data:`RESTORE_THRESHOLD` (0.7; never below the engine's own threshold; 0.15 more for a pair the
+  engine calls revised), continues the old lineage with fate ``restored``. Those steps are the only
+  ones that do not come from the comparison of the two neighbouring drafts (``Step.source`` says
   ``"restore"``). A point that returns from a deferred track to the main text is ``restored`` too.
 * Sub-points that the comparison does not mention (those of a dropped or added parent) follow their
   parent: dropped with it, or added with it (``Step.source == "parent"``).
@@ -609,6 +610,12 @@ class _Builder:
         added_roots = [n for n in pending if new.parent[n] not in pend]
         if not roots or not added_roots:
             return []
+        # A cheap first sieve: a dropped provision is compared only if it shares a good part of its
+        # words with some added point (a pair the engine could score at the restore threshold does).
+        added_words = [_words(new.points[n]) for n in added_roots]
+        roots = [ln for ln in roots if _shares_words(_words(ln.last_point), added_words)]  # type: ignore[arg-type]
+        if not roots:
+            return []
         small_old: dict[str, Point] = {}
         small_owner: dict[str, _Lin] = {}
         old_points = []
@@ -718,6 +725,21 @@ class _Builder:
                 )
             )
         return History(tuple(self.drafts), tuple(names), tuple(lineages), tuple(self.comparisons))
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _words(point: Point) -> frozenset[str]:
+    """The words (3 letters or more, case-folded) of a point and its sub-points."""
+    return frozenset(w for p in point.walk() for w in _WORD.findall(p.text.casefold()) if len(w) > 2)
+
+
+def _shares_words(words: frozenset[str], others: Sequence[frozenset[str]], share: float = 0.3) -> bool:
+    """Whether some set in ``others`` holds at least ``share`` of the smaller of the two sets."""
+    if not words:
+        return False
+    return any(o and len(words & o) >= max(1.0, share * min(len(words), len(o))) for o in others)
 
 
 def _reid(point: Point, new_id: str, back: dict[str, str]) -> Point:

@@ -14,7 +14,7 @@ Rules (see docs/history.md):
 * A split (one old point -> several new points) continues the lineage in the first new part (document
   order); every other part starts a lineage with fate ``split-from`` pointing back at it.
 * A point dropped in one draft is looked for again in every later draft: the dropped points still
-  absent (those sharing at least 30% of their words with some added point: a cheap sieve) and the
+  absent (those sharing at least half their words with some added point: a cheap sieve) and the
   points the draft adds are compared with the engine itself, as two small drafts. A pair the engine
   matches as unchanged, reworded, revised or deferred, with a similarity of at least
   :data:`RESTORE_THRESHOLD` (0.7; never below the engine's own threshold; 0.15 more for a pair the
@@ -735,7 +735,7 @@ def _words(point: Point) -> frozenset[str]:
     return frozenset(w for p in point.walk() for w in _WORD.findall(p.text.casefold()) if len(w) > 2)
 
 
-def _shares_words(words: frozenset[str], others: Sequence[frozenset[str]], share: float = 0.3) -> bool:
+def _shares_words(words: frozenset[str], others: Sequence[frozenset[str]], share: float = 0.5) -> bool:
     """Whether some set in ``others`` holds at least ``share`` of the smaller of the two sets."""
     if not words:
         return False

@@ -176,3 +176,21 @@ def test_keyword_items_own_their_unindented_paragraphs():
 def test_marker_alone_on_its_line():
     d = parse_draft("1.\n   Text on the next line\n2.\nText unindented\n")
     assert [p.text for p in d.points] == ["Text on the next line", "Text unindented"]
+
+
+def test_keyword_item_title_lines_stand_apart_from_their_text():
+    src = (
+        "Article 1\nDefinitions\n1. For this Agreement:\n(a) ceasefire means a halt;\n\n"
+        "Article 2 – Ceasefire\nThe Parties shall cease fire\nat dawn.\n\n"
+        "Article 3. The Parties shall meet within thirty days of the signature\nof this Agreement.\n"
+    )
+    d = parse_draft(src)
+    assert ids(d) == ["1", "1.1", "1.1.a", "2", "3"]
+    assert texts(d)["1"] == "Definitions"
+    assert texts(d)["2"] == "Ceasefire\nThe Parties shall cease fire at dawn."
+    assert texts(d)["3"] == "The Parties shall meet within thirty days of the signature of this Agreement."
+
+
+def test_inline_tag_before_punctuation_leaves_no_space():
+    d = parse_draft("1. Financed by the Parties [deferred: donor conference].\n")
+    assert (d.points[0].text, d.points[0].track) == ("Financed by the Parties.", "donor conference")

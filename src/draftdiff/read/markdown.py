@@ -159,12 +159,13 @@ def _tag_pattern(cues: Iterable[str]) -> re.Pattern[str]:
 class _Para:
     """A paragraph (wrapped lines to be joined by spaces) or a code block (lines kept)."""
 
-    __slots__ = ("code", "line", "lines")
+    __slots__ = ("code", "line", "lines", "title")
 
-    def __init__(self, line: int, lines: list[str], code: bool = False) -> None:
+    def __init__(self, line: int, lines: list[str], code: bool = False, title: bool = False) -> None:
         self.line = line
         self.lines = lines
         self.code = code
+        self.title = title  # the title line of a keyword item (Article 2 - Ceasefire): one line only
 
     def text(self) -> str:
         if self.code:
@@ -276,6 +277,17 @@ class ParsedText:
 
 _PASSAGE = object()
 _PENDING = object()
+
+
+_MODALS = frozenset({"shall", "will", "must", "may", "should", "is", "are", "has", "have"})
+
+
+def _looks_like_title(text: str) -> bool:
+    """A short line not ending like a clause: the title of an ``Article 2`` item, not its first sentence."""
+    if len(text) > 60 or text.endswith((",", ";", ":", "-", "\u2013", "\u2014")):
+        return False
+    words = text.lower().split()
+    return len(words) <= 8 and not _MODALS.intersection(words)
 
 
 def _is_start(m: _Marker) -> bool:
@@ -602,7 +614,9 @@ class _Parser:
         text = body[m.end :].strip()
         if text and m.prefix:
             text = m.prefix + text
-        para = _Para(lineno, [text] if text else [])
+        para = _Para(lineno, [text] if text else [], title=m.keyword)
+        if text and m.keyword and not _looks_like_title(text):
+            para.title = False
         node.paras.append(para)
         self.cur, self.cur_target = para, node
 
@@ -758,8 +772,17 @@ class _Parser:
                     self._item(m, indent, body, lineno)
                     continue
             # text
-            if self.cur is not None:
-                self.cur.lines.append(body.strip())
+            cur = self.cur
+            if cur is not None:
+                if not (cur.title and cur.lines):
+                    line = body.strip()
+                    cur.lines.append(line)
+                    if cur.title and not _looks_like_title(line):
+                        cur.title = False
+                    continue
+                para = _Para(lineno, [body.strip()])  # the line after a keyword item's title
+                self._add_para(self.cur_target, para)
+                self.cur = para
                 continue
             target = self._paragraph_target(indent)
             para = _Para(lineno, [body.strip()])
@@ -948,7 +971,8 @@ def _parse(text: str, source: str, paragraphs: bool, cues: tuple[str, ...], line
         if m:
             track = (m.group(2) or "").strip() or m.group(1).lower()
             left, right = text[: m.start()].rstrip(" \t"), text[m.end() :].lstrip(" \t")
-            sep = " " if left and right and not left.endswith("\n") and not right.startswith("\n") else ""
+            glue = left and right and not left.endswith("\n") and right[0] not in "\n.,;:)!?"
+            sep = " " if glue else ""
             text = (left + sep + right).strip()
         if track is None:
             if node.parent is not None:

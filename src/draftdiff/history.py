@@ -303,10 +303,13 @@ _MD_NOISE = re.compile(r"[*_`]+")
 
 
 def short_title(text: str, *, words: int = 5) -> str:
-    """A short name for a provision: its bold title, else its first few words.
+    """A short name for a provision: its bold title, else a short lead-in before a colon, else its first
+    few words.
 
     >>> short_title("**Territory.** Crimea, Luhansk and Donetsk will be recognised ...")
     'Territory'
+    >>> short_title("Territorial arrangements: the line of contact is frozen.")
+    'Territorial arrangements'
     >>> short_title("Ukraine will not join NATO and this will be written into law.")
     'Ukraine will not join NATO...'
     """
@@ -315,11 +318,19 @@ def short_title(text: str, *, words: int = 5) -> str:
         title = m.group(1).strip().rstrip(".:;,").strip()
         if title:
             return title
-    plain = _MD_NOISE.sub("", text).split()
-    if not plain:
+    plain = _MD_NOISE.sub("", text).strip()
+    m = _COLON_TITLE.match(plain)
+    if m and len(m.group(1).split()) <= 4:
+        return m.group(1)
+    tokens = plain.split()
+    if not tokens:
         return ""
-    out = " ".join(plain[:words]).rstrip(".,;:")
-    return out + "..." if len(plain) > words else out
+    out = " ".join(tokens[:words]).rstrip(".,;:")
+    return out + "..." if len(tokens) > words else out
+
+
+#: "Territorial arrangements: ..." -- a capitalised lead-in of a few words, then a colon and more text.
+_COLON_TITLE = re.compile(r"^([A-Z][^:.;!?]{1,40}?):\s+\S")
 
 
 # --------------------------------------------------------------------------------------------------

@@ -4,6 +4,8 @@ The suite compares against tests/golden/history-*; it never writes them. Regener
 review `git diff tests/golden/` (every change there is a change users will see):
 
     python tests/test_history_golden.py
+
+That also rewrites docs/history.svg, the history of drafts/ as the terminal shows it (for the README).
 """
 
 from __future__ import annotations
@@ -64,8 +66,40 @@ def test_golden(name):
     assert produce(CASES[name]) == path.read_text(encoding="utf-8")
 
 
+def history_svg() -> str:
+    """The terminal history of drafts/ (top-level provisions), as an SVG."""
+    import os
+
+    from rich.console import Console
+
+    from draftdiff.history import build_history, draft_files, order_drafts
+    from draftdiff.read import read_draft
+    from draftdiff.render.history import HistoryReport
+
+    cwd = os.getcwd()
+    os.chdir(REPO)
+    try:
+        hist = build_history(order_drafts([read_draft(p) for p in draft_files("drafts")]))
+    finally:
+        os.chdir(cwd)
+    console = Console(
+        record=True,
+        width=110,
+        file=io.StringIO(),
+        color_system="truecolor",
+        force_terminal=True,
+        markup=False,
+        highlight=False,
+        emoji=False,
+    )
+    console.print(HistoryReport(hist, max_depth=0))
+    return console.export_svg(title="draftdiff history drafts/ --depth 0", unique_id="draftdiff-history")
+
+
 if __name__ == "__main__":
     sys.path.insert(0, str(REPO / "src"))
+    (REPO / "docs" / "history.svg").write_text(history_svg(), encoding="utf-8")
+    print("wrote", REPO / "docs" / "history.svg")
     GOLDEN.mkdir(exist_ok=True)
     for name, args in sorted(CASES.items()):
         (GOLDEN / name).write_text(produce(args), encoding="utf-8", newline="")

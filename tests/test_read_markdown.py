@@ -194,3 +194,9 @@ def test_keyword_item_title_lines_stand_apart_from_their_text():
 def test_inline_tag_before_punctuation_leaves_no_space():
     d = parse_draft("1. Financed by the Parties [deferred: donor conference].\n")
     assert (d.points[0].text, d.points[0].track) == ("Financed by the Parties.", "donor conference")
+
+
+def test_dotted_keyword_numbers_nest_by_their_dots():
+    d = parse_draft("Section 1: General\nSection 2: Scope\nSection 2.1: Area\nSection 2.2: Time\nSection 3: End\n")
+    assert ids(d) == ["1", "2", "2.1", "2.2", "3"]
+    assert d.point("2.2").style == "section"

@@ -560,7 +560,7 @@ class _Parser:
         parent: _Node | None = None
         serial: int | None = None
         placed = False
-        if m.dotted:
+        if m.dotted or (m.keyword and "." in m.label):  # 2.1.3, Section 2.1: under the open 2.1 / 2
             prefix = m.label.rsplit(".", 1)[0]
             for i in range(len(stack) - 1, -1, -1):
                 f = stack[i]
@@ -576,7 +576,8 @@ class _Parser:
                 if f.level is not None:
                     break
                 same = f.family == m.family and (
-                    abs(f.indent - indent) <= 1 and (not m.dotted or f.label.count(".") == m.label.count("."))
+                    abs(f.indent - indent) <= 1
+                    and (not (m.dotted or m.keyword) or f.label.count(".") == m.label.count("."))
                 )
                 if same:
                     parent = f.parent

@@ -74,3 +74,12 @@ def test_withdrawn_numbered_items_and_front_matter_merge():
     d = parse_draft(src, "p.md")
     assert d.withdrawn == ("9", "3", "5")
     assert [p.id for p in d.points] == ["1"]
+
+
+def test_references_and_links_are_not_tags():
+    d = parse_draft("1. See [Annex] for maps.\n2. Per [deferred](https://x.example) list.\n3. Also [annex: maps] here.\n")
+    assert [(p.text, p.track) for p in d.points] == [
+        ("See [Annex] for maps.", None),
+        ("Per [deferred](https://x.example) list.", None),
+        ("Also here.", "maps"),
+    ]

@@ -146,10 +146,24 @@ def cue_pattern(cues: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + alts + r")(?:e?s)?(?!\w)", re.IGNORECASE)
 
 
+#: Cue words that also make a tag on their own (``[deferred]``); the others need a name after a colon
+#: (``[annex: security]``), so that a reference such as ``see [Annex]`` stays text.
+BARE_TAG_CUES = ("deferred", "parked", "postponed")
+
+
 def _tag_pattern(cues: Iterable[str]) -> re.Pattern[str]:
-    parts = sorted({c.strip().lower() for c in cues if c and c.strip()}, key=len, reverse=True)
-    alts = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in parts) or "(?!)"
-    return re.compile(r"\[[ \t]*(" + alts + r")[ \t]*(?::[ \t]*([^\[\]\n]{0,300}))?\]", re.IGNORECASE)
+    """``[cue: name]`` for any cue word, ``[deferred]``-style bare tags, never a Markdown link ``[x](...)``."""
+
+    def alternation(words: Iterable[str]) -> str:
+        parts = sorted({c.strip().lower() for c in words if c and c.strip()}, key=len, reverse=True)
+        return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in parts) or "(?!)"
+
+    named = alternation(cues)
+    bare = alternation(c for c in cues if c.strip().lower() in BARE_TAG_CUES)
+    return re.compile(
+        r"\[[ \t]*(?:(" + named + r")[ \t]*:[ \t]*([^\[\]\n]{0,300})|(" + bare + r")[ \t]*)\](?![(\[])",
+        re.IGNORECASE,
+    )
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -970,7 +984,7 @@ def _parse(text: str, source: str, paragraphs: bool, cues: tuple[str, ...], line
         track = None
         m = tag_re.search(text) if "[" in text else None
         if m:
-            track = (m.group(2) or "").strip() or m.group(1).lower()
+            track = (m.group(2) or "").strip() or (m.group(1) or m.group(3)).lower()
             left, right = text[: m.start()].rstrip(" \t"), text[m.end() :].lstrip(" \t")
             glue = left and right and not left.endswith("\n") and right[0] not in "\n.,;:)!?"
             sep = " " if glue else ""

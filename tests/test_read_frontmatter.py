@@ -97,3 +97,9 @@ def test_front_matter_without_a_draft():
 def test_a_leading_thematic_break_before_a_heading_is_not_front_matter():
     d = parse_draft("---\n\n# Plan\n\n1. a\n", "p.md")
     assert d.title == "Plan" and d.metadata == {}
+
+
+def test_headings_between_two_rules_are_not_front_matter():
+    d = parse_draft("---\n\n# Plan\n\n---\n1. a\n", "p.md")
+    assert d.title == "Plan" and d.metadata == {}
+    assert parse_draft("---\n# a comment\ntitle: T\n---\n1. a\n", "p.md").title == "T"

@@ -63,6 +63,8 @@ def split_front_matter(text: str, source: str) -> tuple[dict[str, Any], str, int
     for i, line in enumerate(lines):
         if _is_closing(line, opener):
             block = lines[:i]
+            if opener == "---" and any(b.strip() for b in block) and not any(_RE_KEY.match(b.strip()) for b in block):
+                return {}, text, 0  # only "#" lines between two rules: Markdown headings, not YAML comments
             body = "\n".join(lines[i + 1 :])
             consumed = i + 2
             if opener == "+++":

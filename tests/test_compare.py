@@ -301,3 +301,36 @@ def test_large_levels_need_no_numpy(monkeypatch):
     cmp = compare(draft_from_texts(texts), draft_from_texts(reworded))
     assert searched and searched[0] > 0
     assert sum(1 for c in cmp.changes if c.old and c.new) >= 200
+
+
+def test_retitled_section_pairs_by_its_sub_points():
+    rules = [
+        ("a", "is unlawful or promotes unlawful activities;"),
+        ("b", "is libelous, defamatory, or fraudulent;"),
+        ("c", "discriminates against or harasses anyone;"),
+        ("d", "gives out personal information of others;"),
+    ]
+    old = Draft(
+        "old",
+        (
+            Point("1", "1", "Scope of these rules for every account holder."),
+            _with_subs("2", "Content Restrictions: you may not upload content that", rules),
+            Point("3", "3", "Violations lead to suspension of the account."),
+        ),
+    )
+    new = Draft(
+        "new",
+        (
+            Point("1", "1", "Scope of these rules for every account holder."),
+            _with_subs(
+                "2",
+                "User Safety. We do not allow anything on the site that",
+                rules[:3] + [("d", "spreads malware;")],
+            ),
+            Point("3", "3", "Violations lead to suspension of the account."),
+        ),
+    )
+    cmp = compare(old, new)
+    section = by_old(cmp, "2")
+    assert section.new == ("2",) and section.matched_by == "order"
+    assert [c.kind.value for c in section.children].count("unchanged") == 3

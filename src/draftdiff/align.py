@@ -503,6 +503,9 @@ TOKENS_PER_QUERY = 8
 CONTAIN_FAR = 0.8
 FAR_CANDIDATES = 5
 MIN_GAIN = 0.1
+#: Order pass: two points in the same gap whose sub-points coincide this much (Dice of their texts) pair
+#: even when their own texts differ (a section retitled, its rules kept).
+CHILDREN_FLOOR = 0.25
 #: Below this many old x new leftover pairs every pair is scored (no candidate generation).
 ALL_PAIRS_CELLS = 40_000
 #: The wide search (a point against every leftover) runs for at most this many pairs in all.
@@ -656,6 +659,16 @@ class _Aligner:
             w += LABEL_BONUS
         return w, close
 
+    def _shared_children(self, i: int, j: int) -> float:
+        """Dice coefficient of the normalised texts of the two points' sub-points (0 unless two coincide)."""
+        a, b = self.o.points[i].points, self.n.points[j].points
+        if not a or not b:
+            return 0.0
+        ca = Counter(normalize(c.text) for c in a)
+        cb = Counter(normalize(c.text) for c in b)
+        common = sum((ca & cb).values())
+        return 2 * common / (len(a) + len(b)) if common >= 2 else 0.0
+
     def scored_pass(self, relaxed: bool) -> None:
         olds, news = self.free_old(), self.free_new()
         if not olds or not news:
@@ -684,6 +697,10 @@ class _Aligner:
                     relaxed and close >= 0 and s >= opts.label_floor and self.o.labels[i] == self.n.labels[j]
                 ):
                     how[(i, j)] = "label"
+                elif relaxed and close >= 0 and self._shared_children(i, j) >= CHILDREN_FLOOR:
+                    # two section heads in the same gap whose sub-points largely coincide
+                    how[(i, j)] = "order"
+                    w += self._shared_children(i, j)
                 else:
                     continue
                 edges[(i, j)] = w

@@ -30,6 +30,7 @@ __all__ = ["parse_yaml_subset", "plain_value", "split_front_matter"]
 
 _RE_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_.-]{0,100})[ \t]*:(?:[ \t]+(.*)|[ \t]*)$")
 _RE_TOML_LINE = re.compile(r"line (\d+)")
+_RE_TOML_START = re.compile(r"(?:[A-Za-z0-9_\-\"'.]+[ \t]*=|\[)")  # key = ..., [table] or [[array]]
 
 
 def plain_value(value: Any) -> Any:
@@ -55,11 +56,11 @@ def split_front_matter(text: str, source: str) -> tuple[dict[str, Any], str, int
     if opener not in ("---", "+++"):
         return {}, text, 0
     lines = rest.split("\n")
-    if opener == "---":
-        # a thematic break, not front matter, unless a key line (or the closing line) follows
-        nxt = next((ln for ln in lines if ln.strip() and not ln.lstrip().startswith("#")), "")
-        if not (_RE_KEY.match(nxt.strip()) or _is_closing(nxt, opener)):
-            return {}, text, 0
+    # a thematic break (or a line of pluses), not front matter, unless a key line or the closing line follows
+    nxt = next((ln for ln in lines if ln.strip() and not ln.lstrip().startswith("#")), "")
+    key_line = _RE_KEY.match(nxt.strip()) if opener == "---" else _RE_TOML_START.match(nxt.strip())
+    if not (key_line or _is_closing(nxt, opener)):
+        return {}, text, 0
     for i, line in enumerate(lines):
         if _is_closing(line, opener):
             block = lines[:i]

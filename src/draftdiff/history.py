@@ -492,6 +492,7 @@ class _Builder:
         owner: dict[str, _Lin] = {}
         created: list[_Lin] = []
         pending: list[str] = []  # new ids reported added, lineage not yet decided (maybe a restore)
+        pending_set: set[str] = set()  # the same ids, for a constant-time "already pending?"
         seen_old: set[str] = set()
         withdrawn = set(self.drafts[i].withdrawn)
         for ch in cmp.walk():
@@ -503,7 +504,10 @@ class _Builder:
             )
             seen_old.update(olds)
             if not olds:
-                pending.extend(n for n in news if n not in pending)
+                for n in news:
+                    if n not in pending_set:
+                        pending.append(n)
+                        pending_set.add(n)
                 continue
             if not news:
                 for o in olds:
@@ -522,7 +526,8 @@ class _Builder:
                 ln.absent = True
         if self.restore and pending:
             created += self.find_restored(i, pending, new, owner)
-        for pid in sorted(set(pending) | (set(new.points) - set(owner)), key=new.order.__getitem__):
+            pending_set = set(pending)  # find_restored took the restored ids out of pending
+        for pid in sorted(pending_set | (set(new.points) - set(owner)), key=new.order.__getitem__):
             if pid in owner:
                 continue
             parent = owner.get(new.parent[pid]) if new.parent[pid] else None
@@ -532,8 +537,8 @@ class _Builder:
                 i,
                 Fate.ADDED,
                 new.points[pid],
-                kind=Kind.ADDED if pid in pending else None,
-                source="compare" if pid in pending else "parent",
+                kind=Kind.ADDED if pid in pending_set else None,
+                source="compare" if pid in pending_set else "parent",
             )
             owner[pid] = ln
             created.append(ln)

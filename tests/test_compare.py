@@ -334,3 +334,12 @@ def test_retitled_section_pairs_by_its_sub_points():
     section = by_old(cmp, "2")
     assert section.new == ("2",) and section.matched_by == "order"
     assert [c.kind.value for c in section.children].count("unchanged") == 3
+
+
+def test_package_level_compare_is_callable():
+    import draftdiff
+    from draftdiff import compare as via_import
+
+    d = draft_from_texts(TEXTS[:2])
+    assert via_import(d, d).changes == compare(d, d).changes
+    assert draftdiff.compare(d, d).summary()["unchanged"] == 2

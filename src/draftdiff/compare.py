@@ -22,6 +22,8 @@ are the ``children`` of their parents' change.
 
 from __future__ import annotations
 
+import sys
+import types
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -251,3 +253,15 @@ def _one_sided(kind: Kind, point: Point) -> Change:
         new=ids if kind is Kind.ADDED else (),
         children=tuple(_one_sided(kind, c) for c in point.points),
     )
+
+
+class _CallableModule(types.ModuleType):
+    """``draftdiff.compare`` is both this module and, by the package's promise, the function
+    (``from draftdiff import compare; compare(old, new)``). Once the submodule is imported the package
+    attribute is the module, so the module answers calls with :func:`compare`."""
+
+    def __call__(self, old: Draft, new: Draft, options: CompareOptions | None = None) -> Comparison:
+        return compare(old, new, options)
+
+
+sys.modules[__name__].__class__ = _CallableModule

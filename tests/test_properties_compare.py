@@ -111,3 +111,48 @@ def test_renumbering_and_reordering_alone_change_no_substance(d, rnd):
 @given(drafts(), drafts())
 def test_deterministic(a, b):
     assert compare(a, b) == compare(a, b)
+
+
+@st.composite
+def edited(draw):
+    """A draft and an edit of it with merges, splits, drops, additions, empty texts and a deferral."""
+    base = draw(drafts(max_points=8))
+    texts = [p.text for p in base.points]
+    out: list[tuple[str, str | None]] = []
+    k = 0
+    while k < len(texts):
+        op = draw(st.sampled_from(["keep", "keep", "merge", "split", "drop", "add", "empty", "defer"]))
+        if op == "merge" and k + 1 < len(texts):
+            out.append((texts[k] + " " + texts[k + 1], None))
+            k += 2
+            continue
+        if op == "split":
+            words = texts[k].split()
+            half = max(1, len(words) // 2)
+            out += [(" ".join(words[:half]), None), (" ".join(words[half:]) or "and more.", None)]
+        elif op == "add":
+            out += [(texts[k], None), (draw(SENTENCE), None)]
+        elif op == "empty":
+            out.append(("", None))
+        elif op == "defer":
+            out.append((texts[k], "Deferred to leaders' talks"))
+        elif op == "keep":
+            out.append((texts[k], None))
+        k += 1
+    new = Draft("edited", tuple(Point(f"n{i}", str(i), t, track=tr) for i, (t, tr) in enumerate(out, 1)))
+    return base, new
+
+
+@FAST
+@given(edited())
+def test_partition_holds_through_merges_splits_and_tracks(pair):
+    old, new = pair
+    cmp = compare(old, new)
+    check_partition(cmp.changes, old.points, new.points)
+    for c in cmp.walk():
+        assert (c.kind is Kind.MERGED) == (len(c.old) > 1)
+        assert (c.kind is Kind.SPLIT) == (len(c.new) > 1)
+        if c.kind is Kind.DEFERRED:
+            assert c.track
+        assert bool(c.old) or c.kind is Kind.ADDED
+        assert bool(c.new) or c.kind is Kind.DROPPED

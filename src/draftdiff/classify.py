@@ -146,9 +146,9 @@ _NOT_PARTIES = frozenset(
 )
 
 
-def _numbers(text: str) -> list[tuple[tuple, str]]:
-    text = _REFERENCE.sub(" ", text)
-    text = _DATE.sub(" ", text)
+def _numbers(undated: str) -> list[tuple[tuple, str]]:
+    """Amounts in a text whose dates are already blanked out (see :func:`_dates`)."""
+    text = _REFERENCE.sub(" ", undated)
     out = []
     for m in _NUMBER.finditer(text):
         digits = re.sub(r"[,\u00a0\u202f\u2009 ]", "", m["num"])
@@ -164,8 +164,19 @@ def _numbers(text: str) -> list[tuple[tuple, str]]:
     return out
 
 
-def _dates(text: str) -> list[tuple[str, str]]:
-    return [(re.sub(r"[\s,.]+", " ", m.group(0).lower()).strip(), m.group(0)) for m in _DATE.finditer(text)]
+def _dates(text: str) -> tuple[list[tuple[str, str]], str]:
+    """The dates of a text (key, as written) and the text with them blanked out."""
+    dates = []
+    parts = []
+    last = 0
+    for m in _DATE.finditer(text):
+        dates.append((re.sub(r"[\s,.]+", " ", m.group(0).lower()).strip(), m.group(0)))
+        parts.append(text[last : m.start()])
+        last = m.end()
+    if not dates:
+        return dates, text
+    parts.append(text[last:])
+    return dates, " ".join(parts)
 
 
 def _paired_flags(kind: str, old: list[tuple[object, str]], new: list[tuple[object, str]]) -> list[Flag]:
@@ -372,9 +383,11 @@ def substance_flags(
     new = strip_markup(new)
     if names is None:
         names = name_vocabulary((old, new))
+    dates_old, undated_old = _dates(old)  # "May 2026" is a date: no modal, no amount, no party
+    dates_new, undated_new = _dates(new)
     flags: list[Flag] = []
-    flags += _paired_flags("number", _numbers(old), _numbers(new))  # type: ignore[arg-type]
-    flags += _paired_flags("date", _dates(old), _dates(new))  # type: ignore[arg-type]
+    flags += _paired_flags("number", _numbers(undated_old), _numbers(undated_new))  # type: ignore[arg-type]
+    flags += _paired_flags("date", dates_old, dates_new)  # type: ignore[arg-type]
     neg_old, neg_new = _negations(old), _negations(new)
     if len(neg_old) != len(neg_new):
         gone = list((Counter(neg_old) - Counter(neg_new)).elements())
@@ -383,12 +396,10 @@ def substance_flags(
             flags.append(Flag("negation", gone[0] if gone else neg_old[0], came[0] if came else None))
         else:
             flags.append(Flag("negation", gone[0] if gone else None, came[0] if came else neg_new[0]))
-    undated_old, undated_new = _DATE.sub(" ", old), _DATE.sub(" ", new)  # "May 2026" is no modal
     mod_old, mod_new = _modals(undated_old), _modals(undated_new)
-    strength_old = {
-        s for s, _ in mod_old
-    }  # which strengths occur, not how often: "shall ... shall" -> "shall"
-    strength_new = {s for s, _ in mod_new}  # is no change of modality
+    # which strengths occur, not how often: "shall ... shall" -> "shall" is no change of modality
+    strength_old = {s for s, _ in mod_old}
+    strength_new = {s for s, _ in mod_new}
     if strength_old != strength_new:
         lost = strength_old - strength_new
         gained = strength_new - strength_old

@@ -176,12 +176,13 @@ class _Run:
             matched_new.update(link.new)
             change = self._matched(link, olds, news, k in moved)
             placed.append(((link.new[0], 0, link.old[0]), change))
-        # a dropped point is placed after the change of the nearest matched point before it in the old draft
-        new_of_old = {i: lk.new[0] for lk in links for i in lk.old}
+        # Order of the changes: new-draft order; a dropped point comes right after the change of the
+        # nearest point before it in the old draft that kept its place (a moved one would drag it along).
+        in_place = {i: lk.new[0] for k, lk in enumerate(links) if k not in moved for i in lk.old}
         last_new = -1
         for i, p in enumerate(olds):
-            if i in new_of_old:
-                last_new = max(last_new, new_of_old[i]) if not moved else new_of_old[i]
+            if i in in_place:
+                last_new = in_place[i]
             elif i not in matched_old:
                 placed.append(((last_new + 0.5, 1, i), _one_sided(Kind.DROPPED, p)))
         for j, p in enumerate(news):

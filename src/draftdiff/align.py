@@ -129,7 +129,26 @@ class _Side:
     seq: list = field(default_factory=list)  # one character per informative token, in order
     wseq: list = field(default_factory=list)  # the same, each character repeated by its weight
     bag: list = field(default_factory=list)  # wseq sorted
-    counts: list = field(default_factory=list)  # weighted token counts (Counter)
+    counts: _LazyCounts | None = None  # weighted token counts (Counter), made when first asked for
+
+
+class _LazyCounts:
+    """``counts[k]``: the weighted token Counter of point k, built on first use (None before tokens)."""
+
+    __slots__ = ("_cache", "_side")
+
+    def __init__(self, side: _Side) -> None:
+        self._side = side
+        self._cache: dict[int, Counter] = {}
+
+    def __getitem__(self, k: int) -> Counter | None:
+        c = self._cache.get(k)
+        if c is None:
+            wseq = self._side.wseq[k]
+            if wseq is None:
+                return None
+            c = self._cache[k] = Counter(wseq)
+        return c
 
 
 def _match_text(p: Point) -> str:
@@ -154,7 +173,7 @@ def _sides(old: Sequence[Point], new: Sequence[Point]) -> tuple[_Side, _Side]:
         side.seq = [None] * len(side.points)
         side.wseq = [None] * len(side.points)
         side.bag = [None] * len(side.points)
-        side.counts = [None] * len(side.points)
+        side.counts = _LazyCounts(side)
     return sides
 
 
@@ -184,7 +203,6 @@ def _tokenise(old: _Side, new: _Side, active_old: Sequence[int], active_new: Seq
             wseq = "".join(c * rep[c] for c in side.seq[k])
             side.wseq[k] = wseq
             side.bag[k] = "".join(sorted(wseq))
-            side.counts[k] = Counter(wseq)
 
 
 class _Scorer:

@@ -548,6 +548,7 @@ class _Aligner:
         self.links: dict[int, Link] = {}  # keyed by the old index of 1:1 links
         self.groups: list[Link] = []
         self._postings_cache: dict[int, dict[str, list[int]]] = {}
+        self._proposed: dict[int, list[int]] = {}  # index proposals of the first scored pass
         self.pins = list(pins)
         for i, j in pins:  # similarity filled in once the tokens exist
             self._link(i, j, 1.0, 1.0, "pin")
@@ -610,7 +611,9 @@ class _Aligner:
         """
         if self.opts.exhaustive or len(olds) * len(news) <= ALL_PAIRS_CELLS:
             return {i: [j for j in news if (i, j) not in self.forbid] for i in olds}
-        postings, df = self._index(news)
+        free_new = set(news)
+        fresh = any(i not in self._proposed for i in olds)
+        postings, df = self._index(news) if fresh else ({}, {})
         n_total = max(1, len(news))
         max_df = max(12, int(math.sqrt(n_total)))
         news_sorted = news  # already in order
@@ -620,15 +623,23 @@ class _Aligner:
         out: dict[int, list[int]] = {}
         for i in olds:
             cand: dict[int, None] = {}
-            # inverted index: the rarest informative tokens of the old point (those in at most max_df
-            # leftover new points) vote; the points with most votes are proposed
-            toks = sorted((c for c in set(self.o.seq[i]) if c in df), key=lambda c: (df[c], c))
-            votes: Counter = Counter()
-            for c in toks[:TOKENS_PER_QUERY]:
-                if df[c] <= max_df:
-                    votes.update(postings[c])
-            for j, _ in votes.most_common(INDEX_CANDIDATES):
-                cand[j] = None
+            earlier = self._proposed.get(i)
+            if earlier is not None:  # a later pass: the index proposals of the first, still free
+                for j in earlier:
+                    if j in free_new:
+                        cand[j] = None
+            else:
+                # inverted index: the rarest informative tokens of the old point (those in at most max_df
+                # leftover new points) vote; the points with most votes are proposed
+                toks = sorted((c for c in set(self.o.seq[i]) if c in df), key=lambda c: (df[c], c))
+                votes: Counter = Counter()
+                for c in toks[:TOKENS_PER_QUERY]:
+                    if df[c] <= max_df:
+                        votes.update(postings[c])
+                proposed = [j for j, _ in votes.most_common(INDEX_CANDIDATES)]
+                self._proposed[i] = proposed
+                for j in proposed:
+                    cand[j] = None
             # gap: the new points between the same anchors, nearest the same relative place first
             old_lo, old_hi, new_lo, new_hi = gaps.window(i)
             lo, hi = bisect_right(news_sorted, new_lo), bisect_left(news_sorted, new_hi)
@@ -666,6 +677,7 @@ class _Aligner:
                 if (i, news[k]) not in self.forbid
             ]
             cand[i] = list(dict.fromkeys(cand.get(i, []) + extra))
+            self._proposed[i] = self._proposed.get(i, []) + extra
 
     # -- pass 3 and 4: scored assignment
     def _weight(self, i: int, j: int, sim: float, gaps: _Gaps, window=None) -> tuple[float, float]:

@@ -521,6 +521,8 @@ TOKENS_PER_QUERY = 8
 CONTAIN_FAR = 0.8
 FAR_CANDIDATES = 5
 MIN_GAIN = 0.1
+#: Similarity a move needs in the first scored pass (before merges and splits); later, move_threshold.
+FIRST_PASS_MOVE = 0.8
 #: Order pass: two points in the same gap whose sub-points coincide this much (Dice of their texts) pair
 #: even when their own texts differ (a section retitled, its rules kept).
 CHILDREN_FLOOR = 0.25
@@ -719,7 +721,15 @@ class _Aligner:
                 s = sim(i, j)
                 w, close = self._weight(i, j, s, gaps, window)
                 allw[(i, j)] = w
-                if s >= (opts.threshold if close >= 0 else opts.move_threshold):
+                # a move is taken in the first pass only when it is near-certain (FIRST_PASS_MOVE): a
+                # template-like point far away must not take the piece of a split from its place
+                if s >= (
+                    opts.threshold
+                    if close >= 0
+                    else opts.move_threshold
+                    if relaxed
+                    else max(opts.move_threshold, FIRST_PASS_MOVE)
+                ):
                     how[(i, j)] = "fuzzy"
                 elif relaxed and close >= 0 and s >= opts.order_floor:
                     how[(i, j)] = "order"

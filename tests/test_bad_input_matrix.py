@@ -1,8 +1,9 @@
 """The bad-input matrix (issue 8): every kind of hostile input through every command that reads drafts.
 
-One parametrised table, rows = input kind x command, ids such as ``invalid-utf8-compare``. Each row runs the
-real CLI (``python -m draftdiff``) in a subprocess with a timeout, measuring the child's wall time and peak
-memory (its VmHWM; ``ru_maxrss`` from ``wait4`` where there is no /proc). A row expects either
+One parametrised table, rows = input kind x command, ids such as ``invalid-utf8-compare``. Each row runs
+the real CLI (its entry point, as the console script calls it) in a subprocess with a timeout, measuring
+the child's wall time and peak memory (its VmHWM; ``ru_maxrss`` from ``wait4`` where there is no /proc).
+A row expects either
 
 - a correct answer: the command's JSON output parses and says the right thing about the input (for UTF-16
   and mixed line endings: exactly what the same draft in UTF-8 with LF gives), or
@@ -12,7 +13,7 @@ memory (its VmHWM; ``ru_maxrss`` from ``wait4`` where there is no /proc). A row 
 
 Every row stays under 2 GiB; the big inputs (50 MB file, a 10 MB line, 100,000 points) under 60 s too.
 Big inputs are generated in a temporary folder at test time. The big inputs through the engine commands
-(compare, history, blame, guard: ~10-30 s each) run when ``DRAFTDIFF_BIG_MATRIX=1`` is set (bench/fuzz.py
+(compare, history, blame, guard: 15-45 s each) run when ``DRAFTDIFF_BIG_MATRIX=1`` is set (bench/fuzz.py
 ``--matrix`` sets it); they are skipped otherwise, with that reason, to keep the suite lean.
 
 Each run is recorded; at the end a summary (rows, the slowest row and the largest peak memory) is written
@@ -427,7 +428,7 @@ def _skip_reason(row: Row, ws: Workspace) -> str | None:
     if row.kind.name == "unreadable" and ws.skip_unreadable:
         return ws.skip_unreadable
     if row.kind.big and row.command in ENGINE and not os.environ.get(BIG_ENV):
-        return f"the engine on a big input takes 10-30 s: set {BIG_ENV}=1 (bench/fuzz.py --matrix) to run it"
+        return f"the engine on a big input takes 15-45 s: set {BIG_ENV}=1 (bench/fuzz.py --matrix) to run it"
     return None
 
 

@@ -20,6 +20,7 @@ None of these commands writes HTML (only compare does).
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -137,7 +138,8 @@ CASES = [
 
 
 def run(case: Case, folder: Path) -> subprocess.CompletedProcess[str]:
-    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO / "src"), "COLUMNS": "400", "HOME": str(folder)}
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    env.update(PYTHONPATH=str(REPO / "src"), COLUMNS="400")
     return subprocess.run(
         [sys.executable, "-m", "draftdiff", *case.argv],
         cwd=folder / case.cwd,

@@ -609,3 +609,17 @@ def test_debug_shows_a_traceback(command: str, workspace: Workspace) -> None:
     assert run.returncode != 0
     assert "Traceback (most recent call last)" in run.stderr
     assert "InputError" in run.stderr and "draft.md:2" in run.stderr
+
+
+# --------------------------------------------------------------------------------------------------------
+# where the report cannot be written: one line naming the path given to --output
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_unwritable_output_is_one_line_naming_the_path(command: str, workspace: Workspace) -> None:
+    folder = workspace.folder(KINDS[0])
+    run = run_cli([*COMMANDS[command]("draft.md"), "--output", "no/such/folder/report.txt"], folder)
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert re.fullmatch(
+        r"draftdiff: error: no/such/folder/report\.txt: .*No such file or directory\n", run.stderr
+    )

@@ -551,6 +551,7 @@ class _Aligner:
         self.groups: list[Link] = []
         self._postings_cache: dict[int, dict[str, list[int]]] = {}
         self._proposed: dict[int, list[int]] = {}  # index proposals of the first scored pass
+        self._runner_up: dict[tuple[int, int], float] = {}  # containment pass: second-best container
         self.pins = list(pins)
         for i, j in pins:  # similarity filled in once the tokens exist
             self._link(i, j, 1.0, 1.0, "pin")
@@ -773,7 +774,8 @@ class _Aligner:
             if group:
                 self._make_group(tuple(group), (j,))
             elif partner is None and len(members) == 1:
-                self._grown(members[0], j, containment(self.o.counts[members[0]], self.n.counts[j]))
+                c = containment(self.o.counts[members[0]], self.n.counts[j])
+                self._grown(members[0], j, c, self._runner_up.get((id(self.o), members[0]), 0.0))
         gaps = _Gaps(self.o2n, len(self.o.points), len(self.n.points))
         splits = self._gather(
             self.n, self.o, self.free_new(), self.n2o, self.free_old(), gaps.window_old_of_new
@@ -784,13 +786,25 @@ class _Aligner:
             if group:
                 self._make_group((i,), tuple(group))
             elif partner is None and len(members) == 1 and members[0] not in self.n2o:
-                self._grown(i, members[0], containment(self.n.counts[members[0]], self.o.counts[i]))
+                c = containment(self.n.counts[members[0]], self.o.counts[i])
+                self._grown(i, members[0], c, self._runner_up.get((id(self.n), members[0]), 0.0))
 
-    def _grown(self, i: int, j: int, contained: float) -> None:
-        """A 1:1 pair where one text lies almost wholly in the other (a clause added or cut)."""
-        if (i, j) in self.forbid or i in self.o2n or j in self.n2o:
+    def _grown(self, i: int, j: int, contained: float, runner_up: float) -> None:
+        """A 1:1 pair where one text lies almost wholly in the other (a clause added or cut).
+
+        Not when another point contains it nearly as well (a near tie is left to the order pass, which
+        reports alternatives).
+        """
+        if (
+            (i, j) in self.forbid
+            or i in self.o2n
+            or j in self.n2o
+            or runner_up >= contained - self.opts.margin
+        ):
             return
         s = self.scorer.sim(i, j)
+        if s >= self.opts.move_threshold:
+            return  # similar enough for the order pass to take it as it is (fuzzy, with its rivals)
         if contained >= CONTAIN_FAR and s >= self.opts.order_floor:
             self._link(
                 i, j, s, round(0.5 + 0.5 * contained * min(1.0, s / self.opts.threshold), 4), "containment"
@@ -827,9 +841,10 @@ class _Aligner:
             a, b = bisect_right(free_dst_sorted, lo), bisect_left(free_dst_sorted, hi)
             for k in free_dst_sorted[a:b][:GAP_CANDIDATES]:
                 near[k] = None
-            best, best_score = None, 0.0
+            best, best_score, second = None, 0.0, 0.0
             for k in near:
                 c = containment(part, dst.counts[k])
+                second = max(second, min(c, best_score))
                 if c >= self.opts.contain and c > best_score:
                     best, best_score = k, c
             if best is None:  # nothing nearby: the index proposes far containers, held to a higher bar
@@ -842,8 +857,10 @@ class _Aligner:
                 bar = max(self.opts.contain, CONTAIN_FAR)
                 for k, _ in votes.most_common(FAR_CANDIDATES):
                     c = containment(part, dst.counts[k])
+                    second = max(second, min(c, best_score))
                     if c >= bar and c > best_score:
                         best, best_score = k, c
+            self._runner_up[(id(src), m)] = second
             if best is not None:
                 out[best].append(m)
         return out

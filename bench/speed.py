@@ -71,7 +71,7 @@ PROBE = 200
 # Baselines
 
 
-def greedy(matrix, cutoff: float) -> list[tuple[int, int]]:
+def greedy(matrix, cutoff: float, band: float = 5.0) -> list[tuple[int, int]]:
     """Greedy 1:1 matching: pairs by falling score (ties by position), each side used once, score >= cutoff.
 
     >>> import numpy as np
@@ -80,20 +80,47 @@ def greedy(matrix, cutoff: float) -> list[tuple[int, int]]:
     >>> greedy(np.array([[90, 80], [85, 60]], dtype=np.float32), 50)
     [(0, 0), (1, 1)]
     """
+    return [(r, c) for r, c, _ in greedy_scored(matrix, cutoff, band)]
+
+
+def greedy_scored(matrix, cutoff: float, band: float = 5.0) -> list[tuple[int, int, float]]:
+    """:func:`greedy` with the score of each pair, in the order taken.
+
+    Works down the scores in bands of ``band`` points, looking only at rows still free, so that its
+    memory stays near the size of the matrix: listing every pair above a low cut-off at once (400
+    million at 20,000 points) would not fit. Greedy is prefix-consistent: the pairs it takes with a
+    score >= c are exactly what it takes with cut-off c.
+    """
     import numpy as np
 
-    rows, cols = np.nonzero(matrix >= cutoff)
-    order = np.argsort(-matrix[rows, cols], kind="stable")
-    used_r: set[int] = set()
-    used_c: set[int] = set()
-    out = []
-    for k in order.tolist():
-        r, c = int(rows[k]), int(cols[k])
-        if r in used_r or c in used_c:
-            continue
-        used_r.add(r)
-        used_c.add(c)
-        out.append((r, c))
+    n, m = matrix.shape
+    out: list[tuple[int, int, float]] = []
+    if not n or not m:
+        return out
+    used_r = np.zeros(n, dtype=bool)
+    used_c = np.zeros(m, dtype=bool)
+    lo = float(matrix.max())
+    while lo >= cutoff:
+        lo = max(cutoff, lo - band)
+        free_rows = np.flatnonzero(~used_r)
+        if not free_rows.size or used_c.all():
+            break
+        sub = matrix if free_rows.size == n else matrix[free_rows]
+        r_idx, c_idx = np.nonzero(sub >= lo)
+        del sub
+        keep = ~used_c[c_idx]  # a pair above the band with a free row has a taken column
+        r_idx, c_idx = free_rows[r_idx[keep]], c_idx[keep]
+        scores = matrix[r_idx, c_idx]
+        order = np.argsort(-scores, kind="stable")
+        for r, c, sc in zip(
+            r_idx[order].tolist(), c_idx[order].tolist(), scores[order].tolist(), strict=True
+        ):
+            if used_r[r] or used_c[c]:
+                continue
+            used_r[r] = used_c[c] = True
+            out.append((r, c, sc))
+        if lo <= cutoff:
+            break
     return out
 
 
@@ -342,12 +369,25 @@ def run_baseline(name: str, case, runs: int) -> Timing:
         greedy(matrix, DEFAULT_CUTOFF)
         t.seconds.append(time.perf_counter() - t0)
     best = (-1.0, 0)
+    taken = greedy_scored(matrix, min(CUTOFFS))  # greedy is prefix-consistent: one run serves every cut-off
+    del matrix
     for cutoff in CUTOFFS:
-        pairs = {(old_id(case, i), new_id(case, j)) for i, j in greedy(matrix, cutoff)}
+        pairs = {(old_id(case, i), new_id(case, j)) for i, j, sc in taken if sc >= cutoff}
         best = max(best, (link_f1(case.truth, pairs), cutoff))
     t.f1 = best[0]
     t.note = f"best cut-off {best[1]}"
     return t
+
+
+def mem_available() -> int | None:
+    """MemAvailable from /proc/meminfo, in bytes (None where there is no such file)."""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return None
 
 
 def old_id(case, i: int) -> str:
@@ -495,6 +535,14 @@ def main(argv: list[str] | None = None) -> int:
 
     def maybe_baseline(name: str, n: int, case, runs: int) -> None:
         if args.no_baselines or stopped[name]:
+            return
+        need = len(case.old.points) * len(case.new.points) * 4 * 3  # float32 matrix and its temporaries
+        avail = mem_available()
+        if avail is not None and need > avail // 2:
+            stopped[name] = True
+            print(
+                f"    {name}: would need ~{fmt_mem(need)} of {fmt_mem(avail)} available: not run, extrapolated"
+            )
             return
         measured = {k: v.median for k, v in base[name].items()} | probe_done[name]
         if measured:

@@ -66,3 +66,27 @@ def test_run_child_reports_status_output_and_memory(tmp_path):
     big = "b = bytearray(200 << 20); b[::4096] = b'x' * len(b[::4096])"
     _, rc, peak_big, _ = speed.run_child([sys.executable, "-c", big])
     assert rc == 0 and peak_big > peak + (150 << 20)
+
+
+def _greedy_reference(m, cutoff):
+    pairs = sorted((-float(m[r, c]), r, c) for r in range(m.shape[0]) for c in range(m.shape[1]))
+    used_r, used_c, out = set(), set(), []
+    for neg, r, c in pairs:
+        if -neg >= cutoff and r not in used_r and c not in used_c:
+            used_r.add(r)
+            used_c.add(c)
+            out.append((r, c))
+    return out
+
+
+def test_banded_greedy_equals_the_plain_greedy_with_ties():
+    rng = np.random.default_rng(7)
+    for _ in range(60):
+        n, m = (int(x) for x in rng.integers(1, 12, 2))
+        mat = rng.integers(0, 21, (n, m)).astype(np.float32) * 5  # many ties, bands of 5 and 2
+        for cutoff in (0, 30, 60):
+            want = _greedy_reference(mat, cutoff)
+            assert speed.greedy(mat, cutoff) == want
+            assert speed.greedy(mat, cutoff, band=2.0) == want
+            scored = speed.greedy_scored(mat, 0)
+            assert [(r, c) for r, c, s in scored if s >= cutoff] == want  # prefix-consistent

@@ -680,7 +680,7 @@ def main(argv: list[str] | None = None) -> int:
         g = src[20000].median / src[mid].median
         check(f"5,000 -> 20,000 growth <= 6x ({'CLI' if src is cli else 'library'})", f"{g:.1f}x", g <= 6)
         lg = lib[20000].median / lib[mid].median
-        print(f"  {'  (library alone)':44} {lg:.1f}x")
+        print(f"  {'  (library call alone)':44} {lg:>23.1f}x")
     if 20000 in sizes:
         bt, fit = baseline_time("rapidfuzz", 20000)
         ours = cli[20000].median if cli.get(20000) and cli[20000].median else lib[20000].median
@@ -689,6 +689,9 @@ def main(argv: list[str] | None = None) -> int:
             check(
                 f">= 20x faster than all-pairs rapidfuzz at 20k{' (fit)' if fit else ''}", fmt_x(r), r >= 20
             )
+            if cli.get(20000) and cli[20000].median and lib[20000].median:
+                rl = bt / lib[20000].median
+                print(f"  {'  (library call alone, like for like)':44} {fmt_x(rl):>24}")
     if optimum and 1000 in lib:
         d = optimum[0] - lib[1000].f1
         check(

@@ -133,3 +133,82 @@ def test_bounds_are_not_negations():
     assert flags("Pay by 1 May 2026.", "Pay no later than 1 May 2026.") == []
     assert flags("at least 5 monitors", "not less than 5 monitors") == []
     assert flags("Pay by 1 May 2026.", "Do not pay by 1 May 2026.") == [("negation", None, "not")]
+
+
+# ---- engine-2: noisy flags and under-classified scope changes (drafts feedback 4 and 5)
+
+
+def test_currency_codes_and_name_adjectives_are_not_parties():
+    assert [
+        f
+        for f in flags(
+            "Loans of USD 5 billion go to the harbour.", "Loans of CHF 5 billion go to the harbour."
+        )
+        if f[0] == "party"
+    ] == []
+    # "Castavia-led" describes an effort; it names no new party
+    assert (
+        flags("The clean-up effort shall continue.", "The Castavia-led clean-up effort shall continue.") == []
+    )
+    # two names joined are still two parties
+    assert ("party", None, "Castavia") in flags(
+        "A working group shall meet.", "A joint Castavia-Brenland working group shall meet."
+    )
+
+
+def test_title_and_first_name_make_one_person():
+    got = flags(
+        "The council is chaired by President Ada B. Lovell.", "The council is chaired by President Lovell."
+    )
+    assert got == []
+    got = flags(
+        "The council is chaired by President Ada B. Lovell.",
+        "The council is chaired by the Secretary of Castavia.",
+    )
+    assert ("party", "Ada Lovell", None) in got and not any(f[1] == "President Ada" for f in got)
+
+
+def test_deadline_replaced_by_vague_one_is_a_date_flag():
+    got = flags("Ballots shall be held within 90 days.", "Ballots shall be held at the earliest opportunity.")
+    assert got == [("date", "within 90 days", "at the earliest opportunity")]
+    assert flags("Ballots shall be held within 90 days.", "Ballots shall be held.") == [
+        ("date", "within 90 days", None)
+    ]
+    # a period that changed is still an amount
+    assert flags("Ballots within 90 days.", "Ballots within 60 days.") == [("number", "90 days", "60 days")]
+    # two vague deadlines that mean the same are no change
+    assert flags("Talks resume at the earliest opportunity.", "Talks resume as soon as possible.") == []
+
+
+def test_modality_flag_only_when_the_strongest_modal_changes():
+    # one "shall" dropped while another stays: the obligation is still there
+    assert flags("The board shall meet and shall report.", "The board shall meet and report yearly.") == []
+    assert flags("The board shall meet.", "The board may meet.") == [("modality", "shall", "may")]
+    # a second, weaker clause added beside the obligation: the strongest modal is unchanged
+    assert flags("The board shall meet.", "The board shall meet and may invite guests.") == []
+    # one obligation among two turned into a permission
+    assert flags("The board shall meet and shall report.", "The board shall meet and may report.") == [
+        ("modality", "shall", "may")
+    ]
+
+
+def test_scope_qualifiers_narrow_or_widen():
+    got = flags(
+        "Foreign ships shall not dock in the bay.",
+        "Foreign ships shall not dock in the bay permanently in peacetime.",
+    )
+    assert got == [("scope", None, "permanently"), ("scope", None, "in peacetime")]
+    assert flags("Tolls are waived unless the bridge closes.", "Tolls are waived.") == [
+        ("scope", "unless", None)
+    ]
+    got = flags(
+        "The island shall be eligible to join the union.",
+        "The island shall join the union on a date to be fixed.",
+    )
+    assert ("date", None, "on a date to be fixed") in got
+    # a plain rewording with no qualifier stays flagless
+    assert flags("The board shall meet every month.", "The board shall convene monthly.") == []
+    assert (
+        classify("Foreign ships shall not dock.", "Foreign ships shall not dock, only in peacetime.", 0.8)[0]
+        is Kind.REVISED
+    )

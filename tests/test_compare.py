@@ -56,7 +56,10 @@ def test_drop_revise_and_number_flag():
     cmp = compare(draft_from_texts(TEXTS), draft_from_texts(new))
     army = by_old(cmp, "3")
     assert army.kind is Kind.REVISED and army.new == ("3",)
-    assert [(f.type, f.old, f.new) for f in army.flags] == [("number", "600,000", "800,000")]
+    assert [(f.type, f.old, f.new) for f in army.flags] == [
+        ("number", "600,000", "800,000"),
+        ("scope", None, "In peacetime"),  # narrowed to peacetime
+    ]
     assert by_old(cmp, "7").kind is Kind.DROPPED and by_old(cmp, "7").new == ()
     assert cmp.summary()["dropped"] == 1 and cmp.summary()["revised"] == 1
     # the diff of the pair shows exactly the changed words

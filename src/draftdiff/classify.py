@@ -35,7 +35,7 @@ __all__ = ["FLAG_TYPES", "REVISED_BELOW", "classify", "name_vocabulary", "substa
 #: to claim the substance stayed).
 REVISED_BELOW = 0.25
 
-FLAG_TYPES = ("number", "date", "negation", "modality", "party")
+FLAG_TYPES = ("number", "date", "negation", "modality", "party", "scope")
 
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -53,6 +53,35 @@ _DATE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # "may" is a month only in a date pattern with a day or year next to it (handled above).
+
+# Deadlines: a period counted from an event ("within 100 days", "no later than 30 days after") and the
+# vague deadlines that replace one ("at the earliest opportunity"). They are read as dates (a ``date``
+# flag), never as amounts: "within 100 days" -> "at the earliest opportunity" is a deadline removed.
+_DEADLINE = re.compile(
+    r"""\b(?=[wWiIaAbBnNoOsS])(?:
+        (?:within|in|after|before|by|no\s+later\s+than|not\s+later\s+than|no\s+more\s+than)\s+
+          (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a|an)\s+
+          (?:calendar\s+|working\s+|business\s+)?(?:days?|weeks?|months?|years?|hours?)
+      | at\s+the\s+earliest\s+(?:possible\s+)?(?:opportunity|date|moment)
+      | as\s+soon\s+as\s+(?:possible|practicable|feasible)
+      | on\s+a\s+date\s+to\s+be\s+(?:fixed|set|agreed|determined)
+    )\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: Vague deadlines that mean the same: one key, so swapping one for another is no change.
+_VAGUE_DEADLINE = re.compile(r"^(?:at the earliest|as soon as)")
+
+# Scope qualifiers: words that narrow or widen what a provision covers ("permanently", "in peacetime",
+# "only", "unless", "until", "except"). A qualifier present on one side only is a ``scope`` flag. "all"
+# and "any" are left out: rewordings add and drop them freely without changing the scope.
+_SCOPE = re.compile(
+    r"""\b(?=[pPiIoOsSeEaAuUtTwW])(?:
+        permanent(?:ly)? | temporar(?:y|ily) | only | solely | exclusively
+      | in\s+(?:peace|war)\s*time | at\s+all\s+times | in\s+all\s+circumstances
+      | until | unless | except | excluding | save\s+(?:for|where) | provided\s+that
+    )\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
 
 _REFERENCE = re.compile(
     r"\b(?=[pacsinrPACSINR§])(?:points?|articles?|art\.|sections?|§|paragraphs?|para\.|clauses?|items?|annex(?:es)?|"
@@ -112,7 +141,15 @@ _STRENGTH = {m: "strong" for m in _STRONG} | {m: "weak" for m in _WEAK}
 
 # Named parties: runs of capitalised words; a few aliases folded together.
 _CAP_RUN = re.compile(
-    r"(?=[A-Z])(?:\b[A-Z][\w'’.-]*[\w]|\bU\.S\.|\bU\.K\.)(?:\s+(?:of\s+(?:the\s+)?)?(?:[A-Z][\w'’.-]*\w|U\.S\.))*"
+    r"(?=[A-Z])(?:\b[A-Z][\w'’.-]*[\w]|\bU\.S\.|\bU\.K\.)"
+    r"(?:\s+(?:of\s+(?:the\s+)?)?(?:[A-Z][\w'’.-]*\w|U\.S\.|[A-Z]\.(?=\s+[A-Z])))*"
+)
+# Titles before a name are no part of it: "President Donald J. Trump" is the party "Donald Trump",
+# "President of the United States" the United States.
+_TITLES = frozenset(
+    """president vice prime minister chancellor secretary general secretary-general king queen
+    prince mr mrs ms dr sir lord lady senator ambassador envoy special foreign defence defense
+    first deputy""".split()  # noqa: SIM905
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
 _ALIASES = {
@@ -140,7 +177,8 @@ _NOT_PARTIES = frozenset(
     with from shall must will may should could can might would required recommended optional party
     parties agreement article articles section sections annex point points plan clause clauses
     treaty framework protocol chapter paragraph item items rule rules principle principles
-    specification version i ii iii iv v vi vii viii ix x key major minor patch usd eur gbp""".split()  # noqa: SIM905
+    specification version i ii iii iv v vi vii viii ix x key major minor patch usd eur gbp jpy chf cny
+    rub uah cad aud""".split()  # noqa: SIM905
     + _MONTHS.split("|")
     + ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
@@ -165,18 +203,51 @@ def _numbers(undated: str) -> list[tuple[tuple, str]]:
 
 
 def _dates(text: str) -> tuple[list[tuple[str, str]], str]:
-    """The dates of a text (key, as written) and the text with them blanked out."""
-    dates = []
-    parts = []
-    last = 0
-    for m in _DATE.finditer(text):
-        dates.append((re.sub(r"[\s,.]+", " ", m.group(0).lower()).strip(), m.group(0)))
-        parts.append(text[last : m.start()])
-        last = m.end()
-    if not dates:
-        return dates, text
-    parts.append(text[last:])
-    return dates, " ".join(parts)
+    """The dates and deadlines of a text (key, as written) and the text with them blanked out.
+
+    >>> _dates("Elections within 100 days, by 1 May 2026.")[0]
+    [('deadline 100 day', 'within 100 days'), ('1 may 2026', '1 May 2026')]
+    """
+    dates: list[tuple[str, str]] = []
+    for pattern, key in ((_DEADLINE, _deadline_key), (_DATE, _date_key)):
+        if not (pattern is _DEADLINE and not _DEADLINE_HINT.search(text)):
+            parts = []
+            last = 0
+            for m in pattern.finditer(text):
+                dates.append((key(m.group(0)), m.group(0)))
+                if pattern is _DEADLINE and _is_period(m.group(0)):
+                    continue  # "within 100 days": the amount stays readable as a number
+                parts.append(text[last : m.start()])
+                last = m.end()
+            if parts:
+                parts.append(text[last:])
+                text = " ".join(parts)
+    return dates, text
+
+
+_DEADLINE_HINT = re.compile(
+    r"\d\s+(?:calendar\s+|working\s+|business\s+)?(?:day|week|month|year|hour)|earliest|soon as|to be",
+    re.IGNORECASE,
+)
+
+
+def _is_period(shown: str | None) -> bool:
+    """A deadline counted in days, weeks, months ... ("within 100 days"), as opposed to a vague one."""
+    return bool(shown and any(ch.isdigit() for ch in shown) and _DEADLINE.fullmatch(shown))
+
+
+def _date_key(shown: str) -> str:
+    return re.sub(r"[\s,.]+", " ", shown.lower()).strip()
+
+
+def _deadline_key(shown: str) -> str:
+    low = re.sub(r"\s+", " ", shown.lower())
+    if _VAGUE_DEADLINE.match(low):
+        return "deadline asap"
+    if low.startswith("on a date"):
+        return "deadline open"
+    words = low.split()
+    return "deadline " + " ".join(words[-2:]).rstrip("s")
 
 
 def _paired_flags(kind: str, old: list[tuple[object, str]], new: list[tuple[object, str]]) -> list[Flag]:
@@ -259,16 +330,28 @@ def _parties(text: str, names: frozenset[str] = frozenset()) -> list[tuple[str, 
             at_start = False
         while parts and parts[-1].lower() in _NOT_PARTIES:
             parts.pop()
+        titled = False
+        while len(parts) > 1 and (parts[0].lower().rstrip(".") in _TITLES or parts[0] in ("of", "the")):
+            parts.pop(0)  # "President Trump", "President of the United States"
+            titled = True
+        if titled:
+            parts = [w for w in parts if not re.fullmatch(r"[A-Z]\.", w)] or parts  # "Donald J. Trump"
         if not parts:
             continue
         name = " ".join(parts)
         low = name.lower()
         if low in _NOT_PARTIES or name.isupper() and low in _STRENGTH:
             continue
-        if "-" in name and " " not in name:  # "US-Russian", "US-led": the capitalised parts are the names
-            for piece in name.split("-"):
+        if "-" in name and " " not in name:  # "US-Russian": the capitalised parts are the names
+            pieces = name.split("-")
+            if not pieces[-1][:1].isupper():
+                continue  # "US-led", "EU-funded": an adjective built from a name, not a party
+            for piece in pieces:
                 if piece[:1].isupper() and piece.lower() not in _NOT_PARTIES:
                     out.append((_ALIASES.get(piece.lower(), piece), piece))
+            continue
+        if titled and low not in _ALIASES:  # a person: "Donald Trump" and "Trump" are one party
+            out.append((parts[-1].lower(), name))
             continue
         if at_start and not (
             low in _KNOWN_PARTIES
@@ -324,6 +407,33 @@ _SUBSTANCE_WORDS = frozenset(
         "undertake",
         "undertakes",
         "endeavour",
+        # deadlines and scope qualifiers (see _DEADLINE, _SCOPE)
+        "earliest",
+        "soon",
+        "date",
+        "permanent",
+        "permanently",
+        "temporary",
+        "temporarily",
+        "only",
+        "solely",
+        "exclusively",
+        "peacetime",
+        "wartime",
+        "peace",
+        "war",
+        "times",
+        "circumstances",
+        "until",
+        "unless",
+        "except",
+        "excluding",
+        "save",
+        "provided",
+        "subject",
+        "appropriate",
+        "necessary",
+        "extent",
     ]
 )
 
@@ -386,8 +496,18 @@ def substance_flags(
     dates_old, undated_old = _dates(old)  # "May 2026" is a date: no modal, no amount, no party
     dates_new, undated_new = _dates(new)
     flags: list[Flag] = []
-    flags += _paired_flags("number", _numbers(undated_old), _numbers(undated_new))  # type: ignore[arg-type]
-    flags += _paired_flags("date", dates_old, dates_new)  # type: ignore[arg-type]
+    number_flags = _paired_flags("number", _numbers(undated_old), _numbers(undated_new))  # type: ignore[arg-type]
+    date_flags = _paired_flags("date", dates_old, dates_new)  # type: ignore[arg-type]
+    # a period changed ("within 100 days" -> "within 120 days") is a number flag; a deadline that went or
+    # came ("within 100 days" -> "at the earliest opportunity") a date flag, not a number removed
+    date_flags = [f for f in date_flags if not (_is_period(f.old) and _is_period(f.new))]
+    periods = [p for f in date_flags for p in (f.old, f.new) if _is_period(p)]
+    number_flags = [
+        f
+        for f in number_flags
+        if not any((f.old or f.new or "") in p for p in periods)  # type: ignore[operator]
+    ]
+    flags += number_flags + date_flags
     neg_old, neg_new = _negations(old), _negations(new)
     if len(neg_old) != len(neg_new):
         gone = list((Counter(neg_old) - Counter(neg_new)).elements())
@@ -397,18 +517,47 @@ def substance_flags(
         else:
             flags.append(Flag("negation", gone[0] if gone else None, came[0] if came else neg_new[0]))
     mod_old, mod_new = _modals(undated_old), _modals(undated_new)
-    # which strengths occur, not how often: "shall ... shall" -> "shall" is no change of modality
-    strength_old = {s for s, _ in mod_old}
-    strength_new = {s for s, _ in mod_new}
-    if strength_old != strength_new:
-        lost = strength_old - strength_new
-        gained = strength_new - strength_old
-        o = next((w for s, w in mod_old if s in lost), None)
-        n = next((w for s, w in mod_new if s in gained), None)
-        if o is not None or n is not None:
-            flags.append(Flag("modality", o, n))
+    # the strongest modal of each side, not every modal: "shall ... may" -> "shall" keeps the obligation,
+    # and a "shall" that is still there elsewhere in the new text was not removed
+    top_old, top_new = _strongest(mod_old), _strongest(mod_new)
+    if top_old[0] != top_new[0]:
+        flags.append(Flag("modality", top_old[1], top_new[1]))
+    else:  # the same strongest modal, but one modal swapped for one of the other strength
+        n_old, n_new = Counter(s for s, _ in mod_old), Counter(s for s, _ in mod_new)
+        if n_old["strong"] > n_new["strong"] and n_old["weak"] < n_new["weak"]:
+            flags.append(Flag("modality", top_old[1], next(w for s, w in mod_new if s == "weak")))
+        elif n_old["strong"] < n_new["strong"] and n_old["weak"] > n_new["weak"]:
+            flags.append(Flag("modality", next(w for s, w in mod_old if s == "weak"), top_new[1]))
     flags += _set_flags("party", _parties(undated_old, names), _parties(undated_new, names))
+    flags += _set_flags("scope", _scopes(undated_old), _scopes(undated_new))
     return tuple(flags)
+
+
+_RANK = {"strong": 2, "weak": 1}
+
+
+def _strongest(modals: list[tuple[str, str]]) -> tuple[int, str | None]:
+    """(rank, first word) of the strongest modal of a text: 2 strong, 1 weak, 0 none.
+
+    >>> _strongest([("weak", "may"), ("strong", "shall")]), _strongest([])
+    ((2, 'shall'), (0, None))
+    """
+    best = (0, None)
+    for strength, word in modals:
+        if _RANK[strength] > best[0]:
+            best = (_RANK[strength], word)
+    return best
+
+
+def _scopes(text: str) -> list[tuple[str, str]]:
+    """Scope qualifiers of a text (key, as written): "permanently", "in peacetime", "unless" ..."""
+    out = []
+    for m in _SCOPE.finditer(text):
+        shown = re.sub(r"\s+", " ", m.group(0))
+        key = shown.lower().replace(" ", "")
+        key = {"permanently": "permanent", "temporarily": "temporary"}.get(key, key)
+        out.append((key, shown))
+    return out
 
 
 def classify(

@@ -13,8 +13,8 @@
 >>> cmp = compare(old, new)
 >>> [(c.kind.value, c.old, c.new) for c in cmp.changes]
 [('unchanged', ('1',), ('1',)), ('revised', ('2',), ('2',)), ('dropped', ('3',), ())]
->>> cmp.changes[1].flags
-(Flag(type='number', old='600,000', new='800,000'),)
+>>> cmp.changes[1].flags  # the cap raised, and narrowed to peacetime
+(Flag(type='number', old='600,000', new='800,000'), Flag(type='scope', old=None, new='In peacetime'))
 
 At every level each point id of either draft occurs in exactly one change; the changes of sub-points
 are the ``children`` of their parents' change.

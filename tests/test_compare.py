@@ -346,3 +346,136 @@ def test_package_level_compare_is_callable():
     d = draft_from_texts(TEXTS[:2])
     assert via_import(d, d).changes == compare(d, d).changes
     assert draftdiff.compare(d, d).summary()["unchanged"] == 2
+
+
+# ---- engine-2: evidence for order/label pairs, lossy merges and splits, back from a track
+
+
+BAY = "Fishing quotas in the northern bay shall be set every spring by the joint board."
+BRIDGE = "The customs posts on the river bridge shall stay open day and night."
+
+
+def test_place_and_label_alone_do_not_pair_points_without_a_rare_word_in_common():
+    old = [
+        BAY,
+        "The Kingdom and Castavia shall agree to extend the treaty on river fisheries.",
+        "The Kingdom shall agree to repair the lighthouses of the northern coast.",
+        "The Kingdom shall agree to fund a school of navigation in the capital.",
+        BRIDGE,
+    ]
+    new = [
+        BAY,
+        "The Kingdom and Brenland shall agree to speed up the conclusion of a tariff accord.",
+        "The Kingdom shall agree to run ferries to the outer islands twice daily.",
+        "The Kingdom shall agree to train pilots for the harbour of the capital.",
+        BRIDGE,
+    ]
+    cmp = compare(draft_from_texts(old), draft_from_texts(new))
+    for k in ("2", "3"):  # same label, same place, nothing but "Kingdom shall agree" in common
+        c = by_old(cmp, k)
+        assert c.kind is Kind.DROPPED
+        assert [a.new for a in c.alternatives] == [(k,)]  # offered, not asserted
+        assert any(ch.kind is Kind.ADDED and ch.new == (k,) for ch in cmp.changes)
+    # a heavy rewording that keeps one rare word ("capital") still pairs on its place
+    assert by_old(cmp, "4").new == ("4",) and by_old(cmp, "4").matched_by == "order"
+
+
+def test_lone_paraphrase_between_anchors_still_pairs():
+    old = [BAY, "Sailors held by either side shall go home before the winter storms.", BRIDGE]
+    new = [BAY, "Every detained sailor is to be sent home ahead of the winter season.", BRIDGE]
+    c = by_old(compare(draft_from_texts(old), draft_from_texts(new)), "2")
+    assert c.new == ("2",) and c.matched_by in ("order", "label")
+
+
+def test_lossy_paraphrased_split_and_merge():
+    whole = (
+        "A broad relief programme shall be launched for the flooded valley, with new dykes along the "
+        "river, rebuilt farms and a grain reserve."
+    )
+    pieces = [
+        "A relief programme for the valley shall be set out in a separate accord on recovery.",
+        "Two funds shall pay for new dykes along the river and for rebuilt farms, aiming at 40 million.",
+    ]
+    split = by_old(
+        compare(draft_from_texts([BAY, whole, BRIDGE]), draft_from_texts([BAY, *pieces, BRIDGE])), "2"
+    )
+    assert split.kind is Kind.SPLIT and split.new == ("2", "3")
+    cmp = compare(draft_from_texts([BAY, *pieces, BRIDGE]), draft_from_texts([BAY, whole, BRIDGE]))
+    merged = by_old(cmp, "2")
+    assert merged.kind is Kind.MERGED and merged.old == ("2", "3") and merged.new == ("2",)
+
+
+def test_lossy_merge_of_sub_points_two_places_apart():
+    def with_subs(text, subs):
+        kids = tuple(Point(id=f"2.{lab}", label=lab, text=t) for lab, t in subs)
+        return Draft(
+            source="x",
+            points=(Point(id="1", label="1", text=BAY), Point(id="2", label="2", text=text, points=kids)),
+        )
+
+    old = with_subs(
+        "The Kingdom shall protect the valley on these terms:",
+        [
+            ("a", "the Kingdom shall be paid for the protection;"),
+            ("b", "the protection shall end if the valley raises an army;"),
+            ("c", "if a neighbour attacks the valley, the Kingdom shall send ships;"),
+            (
+                "d",
+                "the protection shall be void if the valley, unprovoked, shells the port of Oster or the town of Vell.",
+            ),
+        ],
+    )
+    new = with_subs(
+        "The Kingdom and its allies shall protect the valley on these terms:",
+        [
+            ("a", "if a neighbour attacks the valley, the Kingdom shall send ships;"),
+            (
+                "b",
+                (
+                    "the protection shall end if the valley raises an army or shells the port of a neighbour "
+                    "unprovoked, and shall begin if a neighbour shells the valley;"
+                ),
+            ),
+            ("c", "the valley may also sign pacts with other states."),
+        ],
+    )
+    parent = by_old(compare(old, new), "2")
+    kids = {(c.kind, c.old, c.new) for c in parent.children}
+    assert (Kind.MERGED, ("2.b", "2.d"), ("2.b",)) in kids
+    assert (Kind.UNCHANGED, ("2.c",), ("2.a",)) in kids
+
+
+def test_point_back_from_a_track_into_the_main_text_pairs_with_a_track_flag():
+    main = [
+        BAY,
+        BRIDGE,
+        "Both sides shall free all detained sailors within a month.",
+        "A council of elders shall settle disputes over grazing rights.",
+        "Schools in the border towns shall teach both languages.",
+    ]
+    parked = (
+        "Border arrangements: the valley will not retake the hills by force; talks on land swaps shall "
+        "start from the ceasefire line."
+    )
+    back = (
+        "Border arrangements: unresolved, left to the heads of state. Along the ceasefire line the armies "
+        "keep the hills they hold; a commission shall settle land swaps and open trade zones."
+    )
+
+    def pt(i, text, track=None):
+        return Point(id=str(i), label=str(i), text=text, track=track)
+
+    old = Draft(
+        source="o",
+        points=(*(pt(i, t) for i, t in enumerate(main, 1)), pt(6, parked, "Deferred to the heads of state")),
+    )
+    new = Draft(
+        source="n",
+        points=(pt(1, main[0]), pt(2, main[1]), pt(3, back), *(pt(i, t) for i, t in enumerate(main[2:], 4))),
+    )
+    c = by_old(compare(old, new), "6")
+    assert c.new == ("3",) and c.kind is Kind.REVISED and c.track is None
+    assert ("track", "Deferred to the heads of state", None) in [(f.type, f.old, f.new) for f in c.flags]
+    # the other way it is a deferral, as before
+    back_again = by_old(compare(new, old), "3")
+    assert back_again.kind is Kind.DEFERRED and back_again.track == "Deferred to the heads of state"

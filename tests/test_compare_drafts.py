@@ -65,3 +65,62 @@ def test_geneva_to_twenty_points_keeps_the_guarantee_sub_points():
     kids = {(c.old, c.new) for c in guarantee.children}
     assert (("5.c",), ("5.a",)) in kids  # the response clause moved to the top
     assert (("5.b",), ("5.b",)) in kids  # the lapse clause, with a clause added
+
+
+# ---- engine-2: what a negotiator reading the report must not be told wrongly (drafts feedback)
+
+
+def flags_of(change):
+    return {(f.type, f.old, f.new) for f in change.flags}
+
+
+def test_arms_control_is_not_paired_with_free_trade():
+    """Geneva 10 (US-Russian arms control) and framework 10 (US-Ukraine free trade) share a label and a
+    place but no substance: dropped and added, the pairing only offered as a weak alternative."""
+    cmp = cmp_of(GENEVA, TWENTY)
+    ten = change_of(cmp, "10")
+    assert ten.kind is Kind.DROPPED
+    assert [a.new for a in ten.alternatives] == [("10",)]
+    assert any(c.kind is Kind.ADDED and c.new == ("10",) for c in cmp.changes)
+
+
+def test_reconstruction_package_splits_into_two_points():
+    cmp = cmp_of(GENEVA, TWENTY)
+    package = change_of(cmp, "7")
+    assert package.kind is Kind.SPLIT and package.new == ("8", "9")
+
+
+def test_missile_clause_merges_into_the_lapse_clause():
+    cmp = cmp_of(US, TWENTY)
+    guarantee = change_of(cmp, "10")
+    assert guarantee.new == ("5",)
+    merged = [c for c in guarantee.children if c.kind is Kind.MERGED]
+    assert [(c.old, c.new) for c in merged] == [(("10.b", "10.d"), ("5.b",))]
+
+
+def test_territory_back_from_leaders_track_pairs_with_a_track_flag():
+    cmp = cmp_of(GENEVA, TWENTY)
+    territory = change_of(cmp, "20")
+    assert territory.new == ("14",) and territory.kind is Kind.REVISED
+    assert ("track", "Deferred to leaders' talks", None) in flags_of(territory)
+    # and the US territory point is found again on Geneva's leaders' track
+    assert change_of(cmp_of(US, GENEVA), "21").kind is Kind.DEFERRED
+
+
+def test_substance_flags_on_the_drafts_are_not_noise():
+    cmp = cmp_of(US, E3)
+    parties = {f.old for c in cmp.walk() for f in c.flags if f.type == "party"} | {
+        f.new for c in cmp.walk() for f in c.flags if f.type == "party"
+    }
+    assert not parties & {"USD", "US-led", "President Donald", "President"}
+    assert ("date", "within 100 days", "at the earliest opportunity") in flags_of(change_of(cmp, "25"))
+    assert not any(f.type == "number" for f in change_of(cmp, "25").flags)
+    assert ("party", "Donald Trump", None) in flags_of(change_of(cmp, "27"))
+
+
+def test_narrowed_scope_and_open_date_are_revisions():
+    nato = change_of(cmp_of(US, E3), "8")  # troops: "permanently in peacetime"
+    assert nato.kind is Kind.REVISED
+    assert {("scope", None, "permanently"), ("scope", None, "in peacetime")} <= flags_of(nato)
+    eu = change_of(cmp_of(GENEVA, TWENTY), "6")  # eligible -> member "on a date to be fixed"
+    assert eu.kind is Kind.REVISED and ("date", None, "on a date to be fixed") in flags_of(eu)

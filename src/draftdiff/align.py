@@ -177,7 +177,9 @@ def _sides(old: Sequence[Point], new: Sequence[Point]) -> tuple[_Side, _Side]:
     return sides
 
 
-def _tokenise(old: _Side, new: _Side, active_old: Sequence[int], active_new: Sequence[int]) -> None:
+def _tokenise(
+    old: _Side, new: _Side, active_old: Sequence[int], active_new: Sequence[int]
+) -> tuple[Counter, int, TokenCodec, dict[str, int]]:
     """Token views of the active points; each token weighted by its rarity among them.
 
     A token's weight is 1 + (MAX_TOKEN_WEIGHT - 1) * idf / max_idf, rounded down, where
@@ -203,6 +205,7 @@ def _tokenise(old: _Side, new: _Side, active_old: Sequence[int], active_new: Seq
             wseq = "".join(c * rep[c] for c in side.seq[k])
             side.wseq[k] = wseq
             side.bag[k] = "".join(sorted(wseq))
+    return df, n, codec, rep
 
 
 class _Scorer:
@@ -526,6 +529,16 @@ FIRST_PASS_MOVE = 0.8
 #: Order pass: two points in the same gap whose sub-points coincide this much (Dice of their texts) pair
 #: even when their own texts differ (a section retitled, its rules kept).
 CHILDREN_FLOOR = 0.25
+#: Order and label passes: outside a one-to-one gap a pair must share a token held by at most this share of
+#: the points in play (and at least RARE_TOKEN_MIN points).
+RARE_TOKEN_SHARE = 0.1
+RARE_TOKEN_MIN = 4
+#: Absorb pass: a free point this near (in places) to a weak pair, lying this much inside its counterpart
+#: (with sub-points), joins it as a piece of a split or merge.
+ABSORB_REACH = 2
+ABSORB = 0.3
+#: Track pass: rare tokens a pair below track_floor must share to be taken.
+TRACK_RARE_SHARED = 3
 #: Below this many old x new leftover pairs every pair is scored (no candidate generation).
 ALL_PAIRS_CELLS = 40_000
 #: The wide search (a point against every leftover) runs for at most this many pairs in all.
@@ -552,6 +565,11 @@ class _Aligner:
         self._postings_cache: dict[int, dict[str, list[int]]] = {}
         self._proposed: dict[int, list[int]] = {}  # index proposals of the first scored pass
         self._runner_up: dict[tuple[int, int], float] = {}  # containment pass: second-best container
+        self.unpaired: dict[int, list[tuple[int, float]]] = defaultdict(list)  # see align(hints=)
+        self.df: Counter = Counter()  # document frequency of each token among the points in play
+        self.n_active = 0
+        self._codec = TokenCodec()
+        self._rep: dict[str, int] = {}
         self.pins = list(pins)
         for i, j in pins:  # similarity filled in once the tokens exist
             self._link(i, j, 1.0, 1.0, "pin")
@@ -702,6 +720,17 @@ class _Aligner:
         common = sum((ca & cb).values())
         return 2 * common / (len(a) + len(b)) if common >= 2 else 0.0
 
+    def _evidence(self, i: int, j: int) -> int:
+        """Whether old i and new j share a *rare* token: one held by at most ``RARE_TOKEN_SHARE`` of the
+        points in play (and at least ``RARE_TOKEN_MIN``), e.g. a place, an object, an amount.
+
+        The order and label passes pair points on their place; without one rare word in common ("United
+        States", "agree" and "shall" are everywhere) the place alone is no evidence.
+        """
+        bar = max(RARE_TOKEN_MIN, RARE_TOKEN_SHARE * self.n_active)
+        df = self.df
+        return sum(1 for c in set(self.o.seq[i]) & set(self.n.seq[j]) if df[c] <= bar)
+
     def scored_pass(self, relaxed: bool) -> None:
         olds, news = self.free_old(), self.free_new()
         if not olds or not news:
@@ -716,8 +745,10 @@ class _Aligner:
         edges: dict[tuple[int, int], float] = {}
         how: dict[tuple[int, int], str] = {}
         allw: dict[tuple[int, int], float] = {}
+        weak: dict[tuple[int, int], float] = {}  # placed like a pair but without a rare word in common
         for i in olds:
             window = gaps.window(i)
+            alone = relaxed and self._alone_in_gap(i, window, olds, news)
             for j in cand[i]:
                 s = sim(i, j)
                 w, close = self._weight(i, j, s, gaps, window)
@@ -732,10 +763,14 @@ class _Aligner:
                     else max(opts.move_threshold, FIRST_PASS_MOVE)
                 ):
                     how[(i, j)] = "fuzzy"
-                elif relaxed and close >= 0 and s >= opts.order_floor:
+                elif relaxed and close >= 0 and s >= opts.order_floor and (alone or self._evidence(i, j)):
                     how[(i, j)] = "order"
                 elif (
-                    relaxed and close >= 0 and s >= opts.label_floor and self.o.labels[i] == self.n.labels[j]
+                    relaxed
+                    and close >= 0
+                    and s >= opts.label_floor
+                    and self.o.labels[i] == self.n.labels[j]
+                    and (alone or self._evidence(i, j))
                 ):
                     how[(i, j)] = "label"
                 elif relaxed and close >= 0 and self._shared_children(i, j) >= CHILDREN_FLOOR:
@@ -743,6 +778,16 @@ class _Aligner:
                     how[(i, j)] = "order"
                     w += self._shared_children(i, j)
                 else:
+                    if (
+                        relaxed
+                        and close >= 0
+                        and (
+                            s >= opts.order_floor
+                            or s >= opts.label_floor
+                            and self.o.labels[i] == self.n.labels[j]
+                        )
+                    ):
+                        weak[(i, j)] = s  # placed like a pair, declined for want of a rare word in common
                     continue
                 edges[(i, j)] = w
         edges_at_new: dict[int, list[int]] = defaultdict(list)
@@ -760,6 +805,8 @@ class _Aligner:
                 ((jj, round(sim(i, jj), 4)) for jj, r in rivals if r >= w - opts.margin), key=lambda t: -t[1]
             )
             self._link(i, j, s, round(conf, 4), how[(i, j)], alts)
+        for (i, j), s in sorted(weak.items()):
+            self.unpaired[i].append((j, round(s, 4)))
 
     # -- pass 5: containment (merges and splits)
     def containment_pass(self) -> None:
@@ -809,6 +856,15 @@ class _Aligner:
             self._link(
                 i, j, s, round(0.5 + 0.5 * contained * min(1.0, s / self.opts.threshold), 4), "containment"
             )
+
+    def _alone_in_gap(
+        self, i: int, window: tuple[int, int, int, int], olds: list[int], news: list[int]
+    ) -> bool:
+        """Old i is the only free old point between its two anchors, facing exactly one free new point."""
+        old_lo, old_hi, new_lo, new_hi = window
+        n_old = bisect_left(olds, old_hi) - bisect_right(olds, old_lo)
+        n_new = bisect_left(news, new_hi) - bisect_right(news, new_lo)
+        return n_old == 1 and n_new == 1
 
     def o2n_1to1(self, k: int, *, reverse: bool) -> int | None:
         """The 1:1 partner of old k (of new k when ``reverse``), or None."""
@@ -903,7 +959,7 @@ class _Aligner:
             group.remove(worst[1])
         return []
 
-    def _make_group(self, olds: tuple[int, ...], news: tuple[int, ...]) -> None:
+    def _make_group(self, olds: tuple[int, ...], news: tuple[int, ...], confidence: float = 0.8) -> None:
         for i in olds:
             if i in self.o2n:
                 self.n2o.pop(self.o2n.pop(i), None)
@@ -919,19 +975,95 @@ class _Aligner:
         for j in news:
             other.update(self.n.counts[j])
         sim = 2 * sum((whole & other).values()) / max(1, sum(whole.values()) + sum(other.values()))
-        link = Link(olds, news, round(sim, 4), 0.8, "containment")
+        link = Link(olds, news, round(sim, 4), confidence, "containment")
         self.groups.append(link)
         for i in olds:
             self.o2n[i] = -1
         for j in news:
             self.n2o[j] = -1
 
+    # -- pass 5b: lossy merges and splits next to a weak pair
+    def _full_counts(self, side: _Side, k: int) -> Counter:
+        """Weighted tokens of point k with all its sub-points (a rare token unseen so far weighs most)."""
+        p = side.points[k]
+        text = " ".join(c.text for c in p.walk())
+        codes = self._codec.encode(stems(text))
+        return Counter("".join(c * self._rep.get(c, MAX_TOKEN_WEIGHT) for c in codes))
+
+    def _free_rival(self, src: _Side, dst: _Side, link_dst: dict[int, int], k: int, c: float) -> bool:
+        """Whether a free point of ``dst`` contains point k of ``src`` nearly as well as ``c``: then k may
+        be that point's rewrite (a move), not a piece of a split or merge."""
+        free = [m for m in range(len(dst.points)) if m not in link_dst and dst.counts[m] is not None]
+        if len(free) > ALL_PAIRS_CELLS // 200:
+            free = self._proposals(src.seq[k], self._postings(dst), set(free))
+        part = src.counts[k]
+        return any(containment(part, dst.counts[m]) >= c - self.opts.margin for m in free)
+
+    def absorb_pass(self) -> None:
+        """A free point right next to (``ABSORB_REACH`` places) the partner of a *weak* pair (paired by
+        order, label or containment, below ``threshold``) and lying at least ``ABSORB`` inside the other
+        side's point with its sub-points is a piece of it: the pair becomes a split (a free new point) or
+        a merge (a free old point).
+
+        This is the lossy, paraphrased split or merge: the pieces rewrite the whole and drop some of it,
+        so the containment pass (which wants the pieces to account for ``cover`` of the whole) misses it;
+        nearness to the weak pair stands in for the missing words. A strong pair does not absorb: its
+        neighbours are more likely added or dropped points of their own.
+        """
+        for src, dst, link_src, link_dst in (
+            (self.n, self.o, self.n2o, self.o2n),
+            (self.o, self.n, self.o2n, self.n2o),
+        ):
+            n_src = len(src.points)
+            for k in range(n_src):
+                if k in link_src or not src.seq[k] or len(src.seq[k]) < 2:
+                    continue
+                part = src.counts[k]
+                best, best_c = None, ABSORB
+                for d in range(-ABSORB_REACH, ABSORB_REACH + 1):
+                    nb = k + d
+                    if d == 0 or not 0 <= nb < n_src:
+                        continue
+                    whole = link_src.get(nb)
+                    if whole is None or whole < 0:
+                        continue
+                    old_i = whole if src is self.n else nb
+                    lk = self.links.get(old_i)
+                    if lk is None or lk.matched_by not in ("order", "label", "containment"):
+                        continue
+                    if lk.similarity >= self.opts.threshold:
+                        continue
+                    new_j = lk.new[0]
+                    if (old_i, k) in self.forbid if src is self.n else (k, new_j) in self.forbid:
+                        continue
+                    whole_counts = self._full_counts(dst, whole)
+                    c = containment(part, whole_counts)
+                    if c < best_c:
+                        continue
+                    # the piece must bring words of the whole that its partner does not already supply
+                    partner = src.counts[nb]
+                    before = containment(whole_counts, partner)
+                    if containment(whole_counts, partner | part) - before < MIN_GAIN:
+                        continue
+                    if c >= best_c:
+                        best, best_c = (old_i, new_j), c
+                if best is None or self._free_rival(src, dst, link_dst, k, best_c):
+                    continue
+                old_i, new_j = best
+                if src is self.n:
+                    self._make_group((old_i,), tuple(sorted((new_j, k))), confidence=0.6)
+                else:
+                    self._make_group(tuple(sorted((old_i, k))), (new_j,), confidence=0.6)
+
     # -- pass 6: deferred tracks
     def track_pass(self) -> None:
         """Leftover pairs where one side stands on a deferred track and the other does not (or on another).
 
         The score is the larger of the similarity and 0.8 x the containment of the shorter in the longer
-        (a track often lists a provision by a short summary).
+        (a track often lists a provision by a short summary). A pair below ``track_floor`` but at or above
+        ``label_floor`` that shares at least ``TRACK_RARE_SHARED`` rare words (see :meth:`_evidence`) is
+        taken too: a provision brought back from a track into the main text is often rewritten around the
+        same key words ("territorial arrangements", "line of contact").
         """
         olds, news = self.free_old(), self.free_new()
         track_o = {i: self.o.points[i].track for i in olds}
@@ -960,7 +1092,9 @@ class _Aligner:
             co, cn = self.o.counts[i], self.n.counts[j]
             shorter, longer = (co, cn) if sum(co.values()) <= sum(cn.values()) else (cn, co)
             score = max(s, 0.8 * containment(shorter, longer)) if len(shorter) >= 2 else s
-            if score >= self.opts.track_floor:
+            if score >= self.opts.track_floor or (
+                score >= self.opts.label_floor and self._evidence(i, j) >= TRACK_RARE_SHARED
+            ):
                 edges[(i, j)] = score
         for i, j in assign(edges):
             self._link(i, j, self.scorer.sim(i, j), round(min(1.0, edges[(i, j)]), 4), "track")
@@ -975,7 +1109,7 @@ class _Aligner:
     def run(self) -> list[Link]:
         self.exact()
         exact = {i for i, lk in self.links.items() if lk.matched_by == "exact"}
-        _tokenise(
+        self.df, self.n_active, self._codec, self._rep = _tokenise(
             self.o,
             self.n,
             [i for i in range(len(self.o.points)) if i not in exact],
@@ -986,6 +1120,7 @@ class _Aligner:
         self.scored_pass(relaxed=False)
         self.containment_pass()
         self.scored_pass(relaxed=True)
+        self.absorb_pass()
         self.track_pass()
         links = [lk for lk in self.links.values()] + self.groups
         links.sort(key=lambda lk: (lk.old[0], lk.new[0]))
@@ -999,8 +1134,13 @@ def align(
     *,
     pins: Sequence[tuple[int, int]] = (),
     forbid: Iterable[tuple[int, int]] = (),
+    hints: dict[int, list[tuple[int, float]]] | None = None,
 ) -> list[Link]:
     """Pair the points of ``old`` with those of ``new`` (siblings at one level); indices, sorted by old.
+
+    ``hints``, when given, receives for each old point left unpaired the new points, also left unpaired,
+    that sat in its place but shared no rare word with it (``{old: [(new, similarity), ...]}``): the
+    pairings the order pass declined, for the caller to report as low-confidence alternatives.
 
     >>> from draftdiff.model import draft_from_texts
     >>> a = draft_from_texts(["Ceasefire at once.", "Elections within 100 days.", "Amnesty for all."]).points
@@ -1008,4 +1148,12 @@ def align(
     >>> [(lk.old, lk.new, lk.matched_by) for lk in align(a, b)]
     [((0,), (0,), 'fuzzy'), ((1,), (1,), 'exact')]
     """
-    return _Aligner(old, new, options or AlignOptions(), pins, frozenset(forbid)).run()
+    aligner = _Aligner(old, new, options or AlignOptions(), pins, frozenset(forbid))
+    links = aligner.run()
+    if hints is not None:
+        for i, lst in aligner.unpaired.items():
+            if i not in aligner.o2n:
+                free = [(j, s) for j, s in lst if j not in aligner.n2o]
+                if free:
+                    hints[i] = sorted(free, key=lambda t: (-t[1], t[0]))
+    return links

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .align import AlignOptions, Link, align, lis_positions
-from .changes import Alternative, Change, Comparison, Kind
+from .changes import Alternative, Change, Comparison, Flag, Kind
 from .classify import REVISED_BELOW, classify, name_vocabulary, substance_flags
 from .errors import DraftdiffError, InputError
 from .model import Draft, Point
@@ -161,12 +161,13 @@ class _Run:
         pins = [(old_at[o], new_at[n]) for o, n in self.pins if o in old_at and n in new_at]
         self.pins_used.update((olds[i].id, news[j].id) for i, j in pins)
         forbid = [(old_at[o], new_at[n]) for o, n in self.unpins if o in old_at and n in new_at]
+        hints: dict[int, list[tuple[int, float]]] = {}
         if not pins and not forbid and _same_texts(olds, news):
             # the common case under an unchanged parent: nothing to search for
             unique = len({p.text for p in olds}) == len(olds)
             links = [Link((k,), (k,), 1.0, 1.0 if unique else 0.9, "exact") for k in range(len(olds))]
         else:
-            links = align(olds, news, self.align_opts, pins=sorted(pins), forbid=forbid)
+            links = align(olds, news, self.align_opts, pins=sorted(pins), forbid=forbid, hints=hints)
         moved = _moved(links)
         placed: list[tuple[tuple[float, int, int], Change]] = []
         matched_old: set[int] = set()
@@ -184,7 +185,10 @@ class _Run:
             if i in in_place:
                 last_new = in_place[i]
             elif i not in matched_old:
-                placed.append(((last_new + 0.5, 1, i), _one_sided(Kind.DROPPED, p)))
+                alts = tuple(
+                    Alternative((news[j].id,), s) for j, s in hints.get(i, ()) if j not in matched_new
+                )
+                placed.append(((last_new + 0.5, 1, i), _one_sided(Kind.DROPPED, p, alts)))
         for j, p in enumerate(news):
             if j not in matched_new:
                 placed.append(((j, 0, -1), _one_sided(Kind.ADDED, p)))
@@ -214,6 +218,11 @@ class _Run:
         if new_tracks and not all(p.track == new_tracks[0] for p in o_pts):
             kind = Kind.DEFERRED
             track = new_tracks[0]
+        elif not new_tracks and any(p.track for p in o_pts):
+            # back from a deferred track into the main text: a change of substance, whatever the words
+            flags = (*flags, Flag("track", next(p.track for p in o_pts if p.track), None))
+            if kind in (Kind.UNCHANGED, Kind.REWORDED):
+                kind = Kind.REVISED
         sub_old = tuple(c for p in o_pts for c in p.points)
         sub_new = tuple(c for p in n_pts for c in p.points)
         children = self.level(sub_old, sub_new) if (sub_old or sub_new) else ()
@@ -245,13 +254,18 @@ def _moved(links: list[Link]) -> set[int]:
     return {k for k in range(len(links)) if k not in keep}
 
 
-def _one_sided(kind: Kind, point: Point) -> Change:
-    """A dropped or added point, with all its sub-points dropped or added as its children."""
+def _one_sided(kind: Kind, point: Point, alternatives: tuple[Alternative, ...] = ()) -> Change:
+    """A dropped or added point, with all its sub-points dropped or added as its children.
+
+    A dropped point's ``alternatives`` are the added points that stood in its place but shared no rare
+    word with it: pairings declined for want of evidence, shown so that a reader can pin one.
+    """
     ids = (point.id,)
     return Change(
         kind=kind,
         old=ids if kind is Kind.DROPPED else (),
         new=ids if kind is Kind.ADDED else (),
+        alternatives=alternatives,
         children=tuple(_one_sided(kind, c) for c in point.points),
     )
 

@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .model import Point
-from .normalize import normalize, stems
+from .normalize import normalize, profile, stems
 
 __all__ = [
     "AlignOptions",
@@ -92,6 +92,14 @@ class Link:
 # ---------------------------------------------------------------- token encoding and scoring
 
 
+class _Codes(dict):
+    """token -> one character; a token not seen yet gets the next one (the lookup loop stays in C)."""
+
+    def __missing__(self, token: str) -> str:
+        c = self[token] = chr(0x10000 + len(self))
+        return c
+
+
 class TokenCodec:
     """Maps each distinct stem to one character, so that rapidfuzz compares word sequences as strings.
 
@@ -100,17 +108,10 @@ class TokenCodec:
     """
 
     def __init__(self) -> None:
-        self.codes: dict[str, str] = {}
+        self.codes: dict[str, str] = _Codes()
 
     def encode(self, tokens: Iterable[str]) -> str:
-        codes = self.codes
-        out = []
-        for t in tokens:
-            c = codes.get(t)
-            if c is None:
-                c = codes[t] = chr(0x10000 + len(codes))
-            out.append(c)
-        return "".join(out)
+        return "".join(map(self.codes.__getitem__, tokens))  # a new token gets the next code (_Codes)
 
 
 @dataclass(slots=True)
@@ -130,6 +131,7 @@ class _Side:
     wseq: list = field(default_factory=list)  # the same, each character repeated by its weight
     bag: list = field(default_factory=list)  # wseq sorted
     counts: _LazyCounts | None = None  # weighted token counts (Counter), made when first asked for
+    toks: list = field(default_factory=list)  # stems() of raw, when the exact pass computed them
 
 
 class _LazyCounts:
@@ -173,6 +175,7 @@ def _sides(old: Sequence[Point], new: Sequence[Point]) -> tuple[_Side, _Side]:
         side.seq = [None] * len(side.points)
         side.wseq = [None] * len(side.points)
         side.bag = [None] * len(side.points)
+        side.toks = [None] * len(side.points)
         side.counts = _LazyCounts(side)
     return sides
 
@@ -192,45 +195,63 @@ def _tokenise(
     df: Counter = Counter()
     for side, active in ((old, active_old), (new, active_new)):
         for k in active:
+            toks = side.toks[k]
             if side.norm[k] is None:  # (pinned points skip the exact pass)
                 side.norm[k] = normalize(side.raw[k])
-            seq = codec.encode(stems(side.raw[k]))
+            seq = codec.encode(toks if toks is not None else stems(side.raw[k]))
+            side.toks[k] = None
             side.seq[k] = seq
             df.update(set(seq))
     n = len(active_old) + len(active_new)
     max_idf = math.log(n) if n > 1 else 1.0
     rep = {c: 1 + int((MAX_TOKEN_WEIGHT - 1) * math.log(n / k) / max_idf + 1e-9) for c, k in df.items()}
+    repeated = {c: c * w for c, w in rep.items()}
     for side, active in ((old, active_old), (new, active_new)):
         for k in active:
-            wseq = "".join(c * rep[c] for c in side.seq[k])
-            side.wseq[k] = wseq
-            side.bag[k] = "".join(sorted(wseq))
+            seq = side.seq[k]
+            side.wseq[k] = "".join(map(repeated.__getitem__, seq))
+            # the bag: wseq sorted, built from the distinct characters (sorting a long text is slower)
+            side.bag[k] = "".join(repeated[c] * n for c, n in sorted(Counter(seq).items()))
     return df, n, codec, rep
 
 
 class _Scorer:
-    def __init__(self, old: _Side, new: _Side) -> None:
+    """Similarities of old and new points, cached.
+
+    ``floor``: the lowest similarity any pass can accept. A pair whose weighted token strings differ so
+    much in length that even a perfect overlap stays under it (Indel similarity <= 2 min / (la + lb)) is
+    scored 0 without running the comparison: a 10 MB point against a short one costs nothing.
+    """
+
+    def __init__(self, old: _Side, new: _Side, floor: float = 0.0) -> None:
         from rapidfuzz.distance import Indel  # lazily: keeps a small compare's start-up short
         from rapidfuzz.fuzz import ratio
 
         self._indel = Indel.normalized_similarity
         self._ratio = ratio
         self.old, self.new = old, new
+        self.floor = floor
         self.cache: dict[tuple[int, int], float] = {}
 
-    def sim(self, i: int, j: int) -> float:
-        """Similarity 0..1 of old i and new j: the mean of weighted word-order LCS and weighted word-bag Dice."""
+    def sim(self, i: int, j: int, exact: bool = False) -> float:
+        """Similarity 0..1 of old i and new j: the mean of weighted word-order LCS and weighted word-bag Dice.
+
+        0 for a pair that cannot reach ``floor`` (see the class), unless ``exact``.
+        """
         key = (i, j)
         v = self.cache.get(key)
-        if v is None:
+        if v is None or exact:
             a, b = self.old.wseq[i], self.new.wseq[j]
-            if a and b:
+            if a and b and not exact and 2 * min(len(a), len(b)) < self.floor * (len(a) + len(b)):
+                v = 0.0
+            elif a and b:
                 v = 0.5 * self._indel(a, b) + 0.5 * self._indel(self.old.bag[i], self.new.bag[j])
             elif self.old.norm[i] and self.new.norm[j]:
                 v = 0.8 * self._ratio(self.old.norm[i], self.new.norm[j]) / 100.0
             else:
                 v = 0.0
-            self.cache[key] = v
+            if not exact:
+                self.cache[key] = v
         return v
 
 
@@ -539,6 +560,9 @@ ABSORB_REACH = 2
 ABSORB = 0.3
 #: Track pass: rare tokens a pair below track_floor must share to be taken.
 TRACK_RARE_SHARED = 3
+#: Texts longer than this are normalised and tokenised in one go by the exact pass (the tokens are kept for
+#: the fuzzy pass; most short texts never need tokens).
+PROFILE_CHARS = 2_000
 #: Below this many old x new leftover pairs every pair is scored (no candidate generation).
 ALL_PAIRS_CELLS = 40_000
 #: The wide search (a point against every leftover) runs for at most this many pairs in all.
@@ -557,7 +581,12 @@ class _Aligner:
         self.o, self.n = _sides(old, new)
         self.opts = opts
         self.forbid = forbid
-        self.scorer = _Scorer(self.o, self.n)
+        self.scorer = _Scorer(
+            self.o,
+            self.n,
+            0.9
+            * min(opts.threshold, opts.move_threshold, opts.order_floor, opts.label_floor, opts.track_floor),
+        )
         self.o2n: dict[int, int] = {}
         self.n2o: dict[int, int] = {}
         self.links: dict[int, Link] = {}  # keyed by the old index of 1:1 links
@@ -592,7 +621,11 @@ class _Aligner:
         self._exact_by(lambda side, k: side.raw[k])
         for side, free in ((self.o, self.free_old()), (self.n, self.free_new())):
             for k in free:
-                side.norm[k] = normalize(side.raw[k])
+                raw = side.raw[k]
+                if len(raw) > PROFILE_CHARS:  # a long text: prepare it once for both views
+                    side.norm[k], side.toks[k] = profile(raw)
+                else:
+                    side.norm[k] = normalize(raw)
         self._exact_by(lambda side, k: side.norm[k])
 
     def _exact_by(self, key) -> None:
@@ -1097,7 +1130,7 @@ class _Aligner:
             ):
                 edges[(i, j)] = score
         for i, j in assign(edges):
-            self._link(i, j, self.scorer.sim(i, j), round(min(1.0, edges[(i, j)]), 4), "track")
+            self._link(i, j, self.scorer.sim(i, j, exact=True), round(min(1.0, edges[(i, j)]), 4), "track")
 
     def _proposals(self, seq: str, postings: dict[str, list[int]], allowed: set[int]) -> list[int]:
         toks = sorted(set(seq), key=lambda c: (len(postings.get(c, ())), c))[:TOKENS_PER_QUERY]
@@ -1116,7 +1149,7 @@ class _Aligner:
             [j for j in range(len(self.n.points)) if self.n2o.get(j) not in exact],
         )
         for i, j in self.pins:
-            self.links[i].similarity = self.scorer.sim(i, j)
+            self.links[i].similarity = self.scorer.sim(i, j, exact=True)
         self.scored_pass(relaxed=False)
         self.containment_pass()
         self.scored_pass(relaxed=True)

@@ -50,6 +50,8 @@ _DIGIT_GROUP_SEP = re.compile(r"(?<=\d)[,\u00a0\u202f\u2009 '](?=\d{3}(?!\d))")
 _NON_WORD = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"\d+(?:\.\d+)*|[^\W\d_]+(?:\d+[^\W\d_]*)*|\d+")
+# the same as _WORD on ASCII text that has been case-folded (simpler classes, about twice as fast)
+_ASCII_WORD = re.compile(r"[a-z]+(?:\d+[a-z]*)*|\d+(?:\.\d+)*")
 _POSSESSIVE = re.compile(r"['\u2019]s\b", re.IGNORECASE)
 _APOSTROPHE = re.compile(r"['\u2019]")
 
@@ -96,14 +98,18 @@ def normalize(text: str) -> str:
     """The exact-match key of a text (see the module docstring)."""
     text = _prepare(text)
     text = _APOSTROPHE.sub("", text)
-    text = _NON_WORD.sub(" ", text)
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(_NON_WORD.sub(" ", text).split())  # split(): the whitespace of \\s, faster than a regex
 
 
 def words(text: str) -> list[str]:
     """Lower-case word tokens in order; numbers with digit groups joined, decimals kept."""
-    text = _POSSESSIVE.sub("", _prepare(text))
-    return _WORD.findall(text)
+    return _words_of(_prepare(text))
+
+
+def _words_of(prepared: str) -> list[str]:
+    if "'" in prepared or "\u2019" in prepared:
+        prepared = _POSSESSIVE.sub("", prepared)
+    return (_ASCII_WORD if prepared.isascii() else _WORD).findall(prepared)
 
 
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ed", "s")
@@ -128,8 +134,9 @@ def stem(word: str) -> str:
 def profile(text: str) -> tuple[str, list[str]]:
     """``(normalize(text), stems(text))`` in one go (the text is prepared once)."""
     prepared = _prepare(text)
-    norm = _SPACES.sub(" ", _NON_WORD.sub(" ", _APOSTROPHE.sub("", prepared))).strip()
-    toks = _WORD.findall(_POSSESSIVE.sub("", prepared))
+    quoted = "'" in prepared or "\u2019" in prepared
+    norm = " ".join(_NON_WORD.sub(" ", _APOSTROPHE.sub("", prepared) if quoted else prepared).split())
+    toks = _words_of(prepared)
     return norm, [stem(w) for w in toks if w not in STOPWORDS]
 
 

@@ -160,3 +160,22 @@ def test_sub_points_that_only_echo_their_parent_are_not_repeated() -> None:
     assert "in sub-points" not in out
     assert "  1  withdrawn (the new draft says so)" in out
     assert "number removed: 5 (x2)" in out
+
+
+def test_declined_pairings_and_track_returns_are_named() -> None:
+    from draftdiff.changes import Alternative, Change, Flag, Kind
+    from draftdiff.model import draft_from_texts
+
+    old, new = draft_from_texts(["Gone.", "Back."]), draft_from_texts(["Other.", "Back!"])
+    cmp = Comparison(
+        old,
+        new,
+        (
+            Change(Kind.DROPPED, ("1",), alternatives=(Alternative(("1",), 0.4),)),
+            Change(Kind.ADDED, (), ("1",)),
+            Change(Kind.REVISED, ("2",), ("2",), flags=(Flag("track", "Deferred to leaders' talks", None),)),
+        ),
+    )
+    out = term(cmp)
+    assert "  1  candidate: 1 (0.40)" in out and "near tie" not in out
+    assert "back from the track: Deferred to leaders' talks" in out

@@ -181,9 +181,13 @@ def flag_text(flag: Flag) -> str:
     'number: 600,000 -> 800,000'
     >>> flag_text(Flag("party", None, "NATO")), flag_text(Flag("negation", "not", None))
     ('party added: NATO', 'negation removed: not')
+    >>> flag_text(Flag("track", "Deferred to leaders' talks", None))
+    "back from the track: Deferred to leaders' talks"
     """
     if flag.old is None and flag.new is None:
         return flag.type
+    if flag.type == "track":  # the point left a deferred track (or went onto one)
+        return f"back from the track: {flag.old}" if flag.new is None else f"onto the track: {flag.new}"
     if flag.old is None:
         return f"{flag.type} added: {flag.new}"
     if flag.new is None:
@@ -293,8 +297,11 @@ class _Builder:
             out.append("pinned")
         if c.confidence is not None and c.confidence < 0.5 and c.kind not in (Kind.ADDED, Kind.DROPPED):
             out.append(f"low confidence {c.confidence:.2f}")
+        # On a matched change an alternative is a near tie; on a dropped or added one, a pairing the engine
+        # declined for want of evidence.
+        label = "candidate" if c.kind in (Kind.DROPPED, Kind.ADDED) else "near tie"
         for alt in c.alternatives:
-            out.append(f"near tie: {' + '.join(alt.new)} ({alt.similarity:.2f})")
+            out.append(f"{label}: {' + '.join(alt.new)} ({alt.similarity:.2f})")
         return tuple(out)
 
     def entry(self, c: Change, top: bool) -> Entry:

@@ -16,6 +16,7 @@ def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     state.DEBUG = "--debug" in args
     args = [a for a in args if a != "--debug"]  # accepted anywhere on the line
+    _tune_gc()
     try:
         app(args=args, prog_name="draftdiff", standalone_mode=True)
     except DraftdiffError as exc:
@@ -49,6 +50,19 @@ def main(argv: list[str] | None = None) -> None:
             raise
         state.error(f"internal error: {type(exc).__name__}: {exc} (run again with --debug for a traceback)")
         sys.exit(2)
+
+
+def _tune_gc() -> None:
+    """A short-lived process building many small objects: collect cycles rarely.
+
+    draftdiff's data (tuples, frozen dataclasses, dicts) holds no reference cycles, so reference counting
+    frees it; the cyclic collector only re-scans it. At 20,000 points it spent about a third of a compare
+    doing so. Collection still runs, a hundred times less often.
+    """
+    import gc
+
+    gc.freeze()  # what the imports made is never garbage
+    gc.set_threshold(70_000, 100, 100)
 
 
 def _silence_stdout() -> None:

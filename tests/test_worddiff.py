@@ -67,3 +67,34 @@ def test_tokens_join_back():
     text = "Ukraine's army:  600,000 (a) non-aligned."
     assert "".join(diff_tokens(text)) == text
     assert "600,000" in diff_tokens(text) and "non-aligned" in diff_tokens(text)
+
+
+def test_huge_texts_are_diffed_between_their_common_prefix_and_suffix():
+    from draftdiff.worddiff import DIFF_TOKENS
+
+    words = [f"w{k % 997}" for k in range(DIFF_TOKENS)]  # a small vocabulary repeated: difflib's worst case
+    a = " ".join(words)
+    b = " ".join(words[:5000] + ["inserted", "clause"] + words[5000:])
+    ops = word_diff(a, b)
+    assert [op.op for op in ops] == ["equal", "insert", "equal"]
+    assert ops[1].text.split() == ["inserted", "clause"]
+    assert old_text(ops) == a and new_text(ops) == b
+    # a middle still over the cap is one deletion and one insertion
+    c = " ".join(f"v{k % 991}" for k in range(DIFF_TOKENS + 10))
+    ops = word_diff(a, c)
+    assert [op.op for op in ops] == ["delete", "insert"]
+    assert old_text(ops) == a and new_text(ops) == c
+
+
+def test_huge_points_compare_on_their_word_bags():
+    from draftdiff.compare import compare
+    from draftdiff.model import draft_from_texts
+
+    body = " ".join(f"term{k % 1500} clause{k % 701}" for k in range(60_000))
+    old = draft_from_texts(["A ceasefire takes effect.", body, "Elections are held."])
+    new = draft_from_texts(
+        ["A ceasefire takes effect.", body.replace("term7 ", "term7 extra ", 1), "Elections are held."]
+    )
+    c = compare(old, new).changes[1]
+    assert c.kind.value == "reworded" and c.new == ("2",) and c.similarity > 0.99
+    assert [op.op for op in c.diff] == ["equal", "insert", "equal"]

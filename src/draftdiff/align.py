@@ -244,6 +244,11 @@ class _Scorer:
             a, b = self.old.wseq[i], self.new.wseq[j]
             if a and b and not exact and 2 * min(len(a), len(b)) < self.floor * (len(a) + len(b)):
                 v = 0.0
+            elif a and b and len(a) + len(b) > LONG_SIM_CHARS:
+                # huge texts: the word-bag Dice alone (exactly the bag half, from counts, in linear time);
+                # the order half (an LCS, quadratic) would take minutes
+                ca, cb = self.old.counts[i], self.new.counts[j]
+                v = 2 * sum((ca & cb).values()) / (len(a) + len(b))
             elif a and b:
                 v = 0.5 * self._indel(a, b) + 0.5 * self._indel(self.old.bag[i], self.new.bag[j])
             elif self.old.norm[i] and self.new.norm[j]:
@@ -560,6 +565,8 @@ ABSORB_REACH = 2
 ABSORB = 0.3
 #: Track pass: rare tokens a pair below track_floor must share to be taken.
 TRACK_RARE_SHARED = 3
+#: Two points whose weighted token strings together exceed this are compared on their word bags only.
+LONG_SIM_CHARS = 200_000
 #: Texts longer than this are normalised and tokenised in one go by the exact pass (the tokens are kept for
 #: the fuzzy pass; most short texts never need tokens).
 PROFILE_CHARS = 2_000

@@ -61,8 +61,7 @@ def word_diff(a: str, b: str) -> tuple[DiffOp, ...]:
     sa, ka = _units(a)
     sb, kb = _units(b)
     raw: list[tuple[str, str]] = []
-    matcher = SequenceMatcher(None, ka, kb, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in _opcodes(ka, kb):
         if tag == "equal":
             for x, y, key in zip(sa[i1:i2], sb[j1:j2], ka[i1:i2]):
                 if x == y:
@@ -77,6 +76,41 @@ def word_diff(a: str, b: str) -> tuple[DiffOp, ...]:
         if tag in ("insert", "replace"):
             raw.append(("insert", "".join(sb[j1:j2])))
     return tuple(DiffOp(op, text) for op, text in _tidy(raw))
+
+
+#: Above this many tokens on either side, the diff is cut to what lies between the common prefix and
+#: suffix; if that middle is still longer, it is one deletion and one insertion (difflib's matching would
+#: take minutes on a 10 MB point that repeats a small vocabulary).
+DIFF_TOKENS = 20_000
+
+
+def _opcodes(ka: list[str], kb: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """difflib's opcodes; for huge inputs (``DIFF_TOKENS``) a linear prefix/suffix cut first.
+
+    >>> _opcodes(["a", "b"], ["a", "c"])
+    [('equal', 0, 1, 0, 1), ('replace', 1, 2, 1, 2)]
+    """
+    if max(len(ka), len(kb)) <= DIFF_TOKENS:
+        return SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes()
+    n = min(len(ka), len(kb))
+    head = 0
+    while head < n and ka[head] == kb[head]:
+        head += 1
+    tail = 0
+    while tail < n - head and ka[-1 - tail] == kb[-1 - tail]:
+        tail += 1
+    ea, eb = len(ka) - tail, len(kb) - tail
+    mid_a, mid_b = ka[head:ea], kb[head:eb]
+    ops: list[tuple[str, int, int, int, int]] = [("equal", 0, head, 0, head)] if head else []
+    if max(len(mid_a), len(mid_b)) <= DIFF_TOKENS:
+        for tag, i1, i2, j1, j2 in SequenceMatcher(None, mid_a, mid_b, autojunk=False).get_opcodes():
+            ops.append((tag, i1 + head, i2 + head, j1 + head, j2 + head))
+    elif mid_a or mid_b:
+        tag = "replace" if mid_a and mid_b else "delete" if mid_a else "insert"
+        ops.append((tag, head, ea, head, eb))
+    if tail:
+        ops.append(("equal", ea, len(ka), eb, len(kb)))
+    return ops
 
 
 def _tidy(raw: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -103,11 +137,11 @@ def _tidy(raw: list[tuple[str, str]]) -> list[tuple[str, str]]:
     k = 0
     while k < len(folded):
         if folded[k][0] == "equal":
-            if out and out[-1][0] == "equal":
-                out[-1] = ("equal", out[-1][1] + folded[k][1])
-            else:
-                out.append(folded[k])
-            k += 1
+            same: list[str] = []  # joined once: adding strings one by one is quadratic on a long run
+            while k < len(folded) and folded[k][0] == "equal":
+                same.append(folded[k][1])
+                k += 1
+            out.append(("equal", "".join(same)))
             continue
         dels: list[str] = []
         ins: list[str] = []

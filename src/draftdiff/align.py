@@ -15,7 +15,10 @@ The passes run from the most certain to the least (docs/engine.md tells the whol
    almost wholly in a free point on the other side pairs 1:1 (a clause added or cut).
 5. **order / label**: with the new anchors, the points still left between two anchors are paired at a
    lower similarity (``order_floor``) when they sit in the same gap, the way patience diff pairs lines
-   between unique anchors; an equal label lowers it further (``label_floor``).
+   between unique anchors; an equal label lowers it further (``label_floor``). Either needs evidence:
+   a one-to-one gap, or a rare token in common (declined pairings are offered through ``hints``).
+5b. **absorb**: a free point next to a weak pair and lying inside its counterpart joins it as a piece of a
+   lossy, paraphrased split or merge.
 6. **track**: leftover pairs where one point stands on a deferred track and the other does not.
 
 The result is a list of :class:`Link` objects over indices; :mod:`draftdiff.compare` turns them into

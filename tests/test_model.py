@@ -40,5 +40,5 @@ def test_summary_counts_every_kind():
     cmp = Comparison(d, d, (Change(Kind.UNCHANGED, ("1",), ("1",), renumbered=True),))
     s = cmp.summary()
     assert s["unchanged"] == 1 and s["dropped"] == 0 and s["renumbered"] == 1 and s["moved"] == 0
-    assert set(k.value for k in Kind) <= set(s)
+    assert {k.value for k in Kind} <= set(s)
     assert cmp.has_differences

@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from .model import Draft
 
-__all__ = ["Kind", "Flag", "DiffOp", "Alternative", "Change", "Comparison", "KIND_ORDER"]
+__all__ = ["KIND_ORDER", "Alternative", "Change", "Comparison", "DiffOp", "Flag", "Kind"]
 
 
 class Kind(StrEnum):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any
 
-__all__ = ["Point", "Draft", "Passage", "draft_from_texts", "iter_points"]
+__all__ = ["Draft", "Passage", "Point", "draft_from_texts", "iter_points"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,4 +33,9 @@ def _root(
 
 
 # Command modules: each adds its commands to `app`. Keep their heavy imports inside the functions.
-from . import check, compare, history, schema, show  # noqa: E402,F401
+# The order of registration is the order of `draftdiff --help`: the everyday commands first.
+from . import compare  # noqa: F401, I001
+from . import history  # noqa: F401
+from . import show  # noqa: F401
+from . import check  # noqa: F401
+from . import schema  # noqa: F401

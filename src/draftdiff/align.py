@@ -1053,50 +1053,64 @@ class _Aligner:
         nearness to the weak pair stands in for the missing words. A strong pair does not absorb: its
         neighbours are more likely added or dropped points of their own.
         """
-        for src, dst, link_src, link_dst in (
-            (self.n, self.o, self.n2o, self.o2n),
-            (self.o, self.n, self.o2n, self.n2o),
-        ):
-            n_src = len(src.points)
-            for k in range(n_src):
-                if k in link_src or not src.seq[k] or len(src.seq[k]) < 2:
-                    continue
-                part = src.counts[k]
-                best, best_c = None, ABSORB
-                for d in range(-ABSORB_REACH, ABSORB_REACH + 1):
-                    nb = k + d
-                    if d == 0 or not 0 <= nb < n_src:
-                        continue
-                    whole = link_src.get(nb)
-                    if whole is None or whole < 0:
-                        continue
-                    old_i = whole if src is self.n else nb
-                    lk = self.links.get(old_i)
-                    if lk is None or lk.matched_by not in ("order", "label", "containment"):
-                        continue
-                    if lk.similarity >= self.opts.threshold:
-                        continue
-                    new_j = lk.new[0]
-                    if (old_i, k) in self.forbid if src is self.n else (k, new_j) in self.forbid:
-                        continue
-                    whole_counts = self._full_counts(dst, whole)
-                    c = containment(part, whole_counts)
-                    if c < best_c:
-                        continue
-                    # the piece must bring words of the whole that its partner does not already supply
-                    partner = src.counts[nb]
-                    before = containment(whole_counts, partner)
-                    if containment(whole_counts, partner | part) - before < MIN_GAIN:
-                        continue
-                    if c >= best_c:
-                        best, best_c = (old_i, new_j), c
-                if best is None or self._free_rival(src, dst, link_dst, k, best_c):
+        sides = ((self.n, self.o, self.n2o, self.o2n), (self.o, self.n, self.o2n, self.n2o))
+        for side, (src, dst, link_src, link_dst) in enumerate(sides):
+            other = sides[1 - side]
+            for k in range(len(src.points)):
+                best = self._absorb_target(src, dst, link_src, link_dst, k)
+                if best is None:
                     continue
                 old_i, new_j = best
+                # A free point on the other side that would join the same pair makes it ambiguous (a split
+                # or a merge?): absorb neither, so that compare(a, b) and compare(b, a) mirror each other.
+                end = old_i if src is self.n else new_j
+                if any(
+                    self._absorb_target(*other, k2) == best
+                    for k2 in range(end - ABSORB_REACH - 1, end + ABSORB_REACH + 2)
+                    if 0 <= k2 < len(other[0].points)
+                ):
+                    continue
                 if src is self.n:
                     self._make_group((old_i,), tuple(sorted((new_j, k))), confidence=0.6)
                 else:
                     self._make_group(tuple(sorted((old_i, k))), (new_j,), confidence=0.6)
+
+    def _absorb_target(self, src: _Side, dst: _Side, link_src, link_dst, k: int) -> tuple[int, int] | None:
+        """The weak pair (old, new) that free point k of ``src`` would join as a piece, if any."""
+        if k in link_src or not src.seq[k] or len(src.seq[k]) < 2:
+            return None
+        n_src = len(src.points)
+        part = src.counts[k]
+        best, best_c = None, ABSORB
+        for d in range(-ABSORB_REACH, ABSORB_REACH + 1):
+            nb = k + d
+            if d == 0 or not 0 <= nb < n_src:
+                continue
+            whole = link_src.get(nb)
+            if whole is None or whole < 0:
+                continue
+            old_i = whole if src is self.n else nb
+            lk = self.links.get(old_i)
+            if lk is None or lk.matched_by not in ("order", "label", "containment"):
+                continue
+            if lk.similarity >= self.opts.threshold:
+                continue
+            new_j = lk.new[0]
+            if (old_i, k) in self.forbid if src is self.n else (k, new_j) in self.forbid:
+                continue
+            whole_counts = self._full_counts(dst, whole)
+            c = containment(part, whole_counts)
+            if c < best_c:
+                continue
+            # the piece must bring words of the whole that its partner does not already supply
+            partner = src.counts[nb]
+            before = containment(whole_counts, partner)
+            if containment(whole_counts, partner | part) - before < MIN_GAIN:
+                continue
+            best, best_c = (old_i, new_j), c
+        if best is None or self._free_rival(src, dst, link_dst, k, best_c):
+            return None
+        return best
 
     # -- pass 6: deferred tracks
     def track_pass(self) -> None:

@@ -6,6 +6,13 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# CI runs a fixed sequence of examples (reproducible, never red by chance); a developer's run explores new
+# ones each time. Longer, random runs: bench/fuzz.py.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 REPO = Path(__file__).resolve().parents[1]
 DRAFTS = REPO / "drafts"

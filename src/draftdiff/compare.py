@@ -22,8 +22,6 @@ are the ``children`` of their parents' change.
 
 from __future__ import annotations
 
-import os
-import pickle
 import sys
 import types
 from collections.abc import Sequence
@@ -34,6 +32,7 @@ from .changes import Alternative, Change, Comparison, Flag, Kind
 from .classify import REVISED_BELOW, classify, name_vocabulary, substance_flags
 from .errors import DraftdiffError, InputError
 from .model import Draft, Point
+from .parallel import in_child, second_core
 from .worddiff import word_diff
 
 __all__ = ["CompareOptions", "compare", "parse_pins"]
@@ -199,23 +198,20 @@ class _Run:
     def _matched_all(
         self, links: list[Link], olds: Sequence[Point], news: Sequence[Point], moved: set[int]
     ) -> list[Change]:
-        """The changes of ``links`` (see :meth:`_matched`); on a large level, the second half is worked out
-        by a forked child process on another core while this one does the first (same results, in order)."""
+        """The changes of ``links`` (see :meth:`_matched`); on a large level (``PARALLEL_LINKS``), the last two
+        fifths are worked out by a forked child on another core while this process does the rest (same
+        results, in order)."""
         # the child's share is the smaller: it also pickles its changes, and this process unpickles them
         half = len(links) * 3 // 5
-        if (
-            len(links) < PARALLEL_LINKS
-            or self.pins
-            or self.unpins
-            or not hasattr(os, "fork")
-            or (os.cpu_count() or 1) < 2
-        ):
+        if len(links) < PARALLEL_LINKS or self.pins or self.unpins or not second_core():
             return [self._matched(link, olds, news, k in moved) for k, link in enumerate(links)]
-        theirs = _in_child(
+        theirs = in_child(
             lambda: [self._matched(links[k], olds, news, k in moved) for k in range(half, len(links))]
         )
-        mine = [self._matched(links[k], olds, news, k in moved) for k in range(half)]
-        rest = theirs()
+        try:
+            mine = [self._matched(links[k], olds, news, k in moved) for k in range(half)]
+        finally:
+            rest = theirs()
         if rest is None:  # the child failed: do its share here
             rest = [self._matched(links[k], olds, news, k in moved) for k in range(half, len(links))]
         return mine + rest
@@ -271,40 +267,6 @@ class _Run:
 #: A level with at least this many matched pairs shares the word diffs and classification with a second
 #: core (a forked child): at 20,000 points that work is about half of a compare.
 PARALLEL_LINKS = 4000
-
-
-def _in_child(work):
-    """Start ``work()`` in a forked child process; return a function that waits for its result (None if
-    the child could not deliver it). The result travels back pickled through a pipe."""
-    try:
-        read_fd, write_fd = os.pipe()
-        pid = os.fork()
-    except OSError:
-        return lambda: None
-    if pid == 0:  # the child: compute, send, leave without running the parent's clean-up
-        status = 1
-        try:
-            os.close(read_fd)
-            data = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
-            view = memoryview(data)
-            while view:
-                view = view[os.write(write_fd, view) :]
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(write_fd)
-
-    def result():
-        chunks = []
-        with os.fdopen(read_fd, "rb") as pipe:
-            while chunk := pipe.read(1 << 20):
-                chunks.append(chunk)
-        _, status = os.waitpid(pid, 0)
-        if status != 0:
-            return None
-        return pickle.loads(b"".join(chunks))
-
-    return result
 
 
 def _same_texts(olds: Sequence[Point], news: Sequence[Point]) -> bool:

@@ -8,7 +8,6 @@ pipe); the results are the same as computed in one process, in the same order. N
 from __future__ import annotations
 
 import os
-import pickle
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -42,6 +41,8 @@ def in_child(work: Callable[[], T]) -> Callable[[], T | None]:
     >>> in_child(lambda: sum(range(10)))()
     45
     """
+    import pickle  # lazily: a small compare never forks, and start-up stays short
+
     try:
         read_fd, write_fd = os.pipe()
         pid = os.fork()

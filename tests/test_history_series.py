@@ -16,6 +16,7 @@ from conftest import CORPUS, DRAFTS, REPO
 from draftdiff.changes import Kind
 from draftdiff.compare import CompareOptions, compare
 from draftdiff.history import Fate, build_history, draft_files, order_drafts
+from draftdiff.model import Draft, Point
 from draftdiff.read import read_draft
 from test_history_core import assert_partition
 
@@ -210,3 +211,39 @@ def test_merge_and_split_fixture():
     assert claims.step_at(2).fate is Fate.SPLIT and claims.step_at(2).ids == ("2",)
     part = h.owner(2, "3")
     assert part.steps[0].fate is Fate.SPLIT_FROM and part.steps[0].origin == claims.id
+
+
+def _numbered(source: str, *texts: str) -> Draft:
+    return Draft(source=source, points=tuple(Point(str(k), str(k), t) for k, t in enumerate(texts, 1)))
+
+
+def test_a_point_merged_away_is_not_also_split():
+    """Regression (hypothesis, --hypothesis-seed=21): old point 2 lies inside new 5 together with old 1 (a
+    merge) and also covers new 2 + 3 (a split). The engine's containment pass reported it in both changes,
+    so its lineage could only honour one of them (split; the merge lost a part). The engine now keeps a
+    point that is already a piece of a merge out of the splits: every old point in exactly one change."""
+    troops = "Troops troops troops ceasefire troops ceasefire ceasefire ceasefire troops."
+    old = _numbered(
+        "d3.md",
+        "Ceasefire ceasefire ceasefire ceasefire ceasefire.",
+        "Ceasefire ceasefire troops ceasefire troops border.",
+        troops,
+    )
+    new = _numbered(
+        "d4.md",
+        troops,
+        "Ceasefire ceasefire troops.",
+        "Ceasefire troops border.",
+        troops,
+        "Ceasefire ceasefire ceasefire ceasefire ceasefire ceasefire ceasefire troops ceasefire troops border.",
+    )
+    cmp = compare(old, new, OPTIONS)
+    olds = sorted(o for ch in cmp.changes for o in ch.old)
+    assert olds == ["1", "2", "3"], [(ch.kind, ch.old, ch.new) for ch in cmp.changes]
+    merged = [ch for ch in cmp.changes if ch.kind is Kind.MERGED]
+    assert [(ch.old, ch.new) for ch in merged] == [(("1", "2"), ("5",))]
+    h = build_history([old, new], options=OPTIONS)
+    check_against_pairwise(h)
+    first, second = h.owner(0, "1"), h.owner(0, "2")
+    assert first.step_at(1).fate is Fate.MERGED and first.step_at(1).partners == (second.id,)
+    assert second.last.fate is Fate.MERGED_INTO and second.last.into == first.id

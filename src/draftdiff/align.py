@@ -871,6 +871,8 @@ class _Aligner:
             self.n, self.o, self.free_new(), self.n2o, self.free_old(), gaps.window_old_of_new
         )
         for i, members in sorted(splits.items()):
+            if self.o2n.get(i) == -1:
+                continue  # already a piece of a merge above: a point belongs to one change only
             partner = self.o2n_1to1(i, reverse=False)
             group = self._valid_group(self.o.counts[i], members, partner, self.n.counts)
             if group:

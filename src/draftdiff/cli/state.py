@@ -4,29 +4,14 @@ from __future__ import annotations
 
 import sys
 
+from ..textsafe import escape_control
+
 DEBUG = False
 
 
 def safe_line(text: str) -> str:
-    """Make untrusted text safe for one terminal line: control characters shown as visible escapes."""
-    out = []
-    for ch in text:
-        o = ord(ch)
-        if ch == "\t":
-            out.append(" ")
-        elif o < 0x20 or 0x7F <= o < 0xA0 or o in _BIDI_AND_INVISIBLE:
-            out.append(f"\\x{o:02x}" if o < 0x100 else f"\\u{o:04x}")
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
-#: Bidi overrides/isolates and other invisible format characters that can reorder or hide text.
-_BIDI_AND_INVISIBLE = frozenset(
-    [0x061C, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2028, 0x2029, 0xFEFF]
-    + list(range(0x202A, 0x202F))
-    + list(range(0x2066, 0x206A))
-)
+    """Untrusted text made safe for one terminal line (one escaping rule for the whole tool)."""
+    return escape_control(text)
 
 
 def error(message: str) -> None:

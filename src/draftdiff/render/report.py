@@ -111,9 +111,28 @@ class Entry:
 
     @property
     def flag_lines(self) -> list[str]:
-        """The substance flags in words, a flag repeated in the same pair counted once (``(x2)``)."""
+        """The substance flags in words, in the order found: a flag repeated in the same pair is counted
+        once (``(x2)``), and what was added (or removed) of one type shares a line
+        (``party added: Donetsk, Luhansk``), so a list of names reads as one remark, not ten."""
         counts = Counter(flag_text(f) for f in self.change.flags)
-        return [text if n == 1 else f"{text} (x{n})" for text, n in counts.items()]
+        grouped: dict[str, list[str]] = {}  # "party added" -> values, in order of first appearance
+        lines: list[str | tuple[str, str]] = []
+        for f in self.change.flags:
+            text = flag_text(f)
+            if counts[text] == 0:
+                continue
+            n, counts[text] = counts[text], 0
+            value = text if n == 1 else f"{text} (x{n})"
+            one_sided = f.type != "track" and (f.old is None) != (f.new is None)
+            if not one_sided:
+                lines.append(value)
+                continue
+            head = f"{f.type} added" if f.old is None else f"{f.type} removed"
+            if head not in grouped:
+                grouped[head] = []
+                lines.append((head, ""))
+            grouped[head].append(value[len(head) + 2 :])
+        return [x if isinstance(x, str) else f"{x[0]}: {', '.join(grouped[x[0]])}" for x in lines]
 
     @property
     def remarks(self) -> list[str]:

@@ -86,6 +86,17 @@ def make_console(
     )
 
 
+def refuse_overwriting_inputs(output: str | None, inputs: tuple[str | None, ...]) -> None:
+    """A read-only command never replaces a draft: --output naming one of the inputs is an error."""
+    from ..errors import DraftdiffError
+
+    if output in (None, "-") or not os.path.exists(output):
+        return
+    for spec in inputs:
+        if spec and spec != "-" and os.path.exists(spec) and os.path.samefile(spec, output):
+            raise DraftdiffError("--output names an input file; refusing to overwrite it", source=output)
+
+
 def write_output(text: str, path: str | None) -> None:
     """Write text to stdout, or to path atomically (a temporary file in the same folder, then a rename)."""
     if path is None or path == "-":

@@ -25,6 +25,7 @@ from .common import (
     ParagraphsOpt,
     WidthOpt,
     load_draft,
+    refuse_overwriting_inputs,
     use_color,
     write_output,
 )
@@ -260,7 +261,7 @@ def compare_command(
     from ..compare import CompareOptions, compare
     from ..errors import DraftdiffError
 
-    _refuse_overwriting_inputs(output, (old, new, pins))
+    refuse_overwriting_inputs(output, (old, new, pins))
 
     if pins:
         file_pins, file_unpins = _read_pins(pins, max_bytes)
@@ -301,19 +302,6 @@ def compare_command(
 
     if (exit_code and cmp.has_differences) or (fail_set and failed(cmp, fail_set)):
         raise typer.Exit(1)
-
-
-def _refuse_overwriting_inputs(output: str | None, inputs: tuple[str | None, ...]) -> None:
-    """A read-only command never replaces a draft: --output naming one of the inputs is an error."""
-    import os
-
-    from ..errors import DraftdiffError
-
-    if output in (None, "-") or not os.path.exists(output):
-        return
-    for spec in inputs:
-        if spec and spec != "-" and os.path.exists(spec) and os.path.samefile(spec, output):
-            raise DraftdiffError("--output names an input file; refusing to overwrite it", source=output)
 
 
 class _NotATerminal:

@@ -22,6 +22,7 @@ from .common import (
     OutputOpt,
     ParagraphsOpt,
     WidthOpt,
+    refuse_overwriting_inputs,
     write_output,
 )
 
@@ -164,13 +165,6 @@ def _build(
         CompareOptions(diff=False) if threshold is None else CompareOptions(threshold=threshold, diff=False)
     )
     return build_history(drafts, options=options, names=names, restore=restore, threshold=restore_threshold)
-
-
-def _refuse_overwriting(output: str | None, inputs: tuple[str, ...]) -> None:
-    # imported here: cli.compare imports the app, which imports this module
-    from .compare import _refuse_overwriting_inputs
-
-    _refuse_overwriting_inputs(output, inputs)
 
 
 def _ascii_wanted(flag: bool, output: str | None) -> bool:
@@ -317,7 +311,7 @@ def history_command(
 ) -> None:
     """Follow every provision through a series of drafts: a table of lineages, one column per draft."""
     drafts = _read_series(paths, max_bytes=max_bytes, paragraphs=paragraphs, order=order)
-    _refuse_overwriting(output, tuple(d.source for d in drafts))
+    refuse_overwriting_inputs(output, tuple(d.source for d in drafts))
     hist = _build(
         drafts,
         since=since,
@@ -387,7 +381,7 @@ def blame_command(
     from .common import load_draft
 
     series = _read_series(history_dir, max_bytes=max_bytes, paragraphs=paragraphs, order=order)
-    _refuse_overwriting(output, (file, *(d.source for d in series)))
+    refuse_overwriting_inputs(output, (file, *(d.source for d in series)))
     latest = os.path.realpath(file) if file != "-" else None
     at = [k for k, d in enumerate(series) if latest is not None and os.path.realpath(d.source) == latest]
     if at:  # FILE is part of the series: its history is what comes before it

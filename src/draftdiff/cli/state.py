@@ -9,12 +9,7 @@ from ..textsafe import escape_control
 DEBUG = False
 
 
-def safe_line(text: str) -> str:
-    """Untrusted text made safe for one terminal line (one escaping rule for the whole tool)."""
-    return escape_control(text)
-
-
 def error(message: str) -> None:
-    """One line on stderr: ``draftdiff: error: MESSAGE``."""
-    sys.stderr.write(f"draftdiff: error: {safe_line(message)}\n")
+    """One line on stderr: ``draftdiff: error: MESSAGE``, escaped like every untrusted text."""
+    sys.stderr.write(f"draftdiff: error: {escape_control(message)}\n")
     sys.stderr.flush()

@@ -116,6 +116,21 @@ class Comparison:
             yield from c.walk()
 
     @property
+    def outside_text_differs(self) -> bool:
+        """Whether the text that belongs to no point (preamble, notes, closing text) changed, spacing aside.
+
+        It is not aligned point by point; reports say that it changed, and ``has_differences`` counts it.
+        """
+        return _passage_words(self.old) != _passage_words(self.new)
+
+    @property
     def has_differences(self) -> bool:
-        """True when anything at any level is other than unchanged, or anything moved or was renumbered."""
-        return any(c.kind is not Kind.UNCHANGED or c.moved or c.renumbered for c in self.walk())
+        """True when anything at any level is other than unchanged, anything moved or was renumbered, or the
+        text outside points changed."""
+        return self.outside_text_differs or any(
+            c.kind is not Kind.UNCHANGED or c.moved or c.renumbered for c in self.walk()
+        )
+
+
+def _passage_words(draft: Draft) -> list[str]:
+    return " ".join(p.text for p in draft.passages).split()

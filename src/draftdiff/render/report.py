@@ -451,6 +451,8 @@ def _summary(cmp: Comparison) -> str:
     below = Counter(x.kind.value for c in cmp.changes for x in _reported_below(c) if x.kind is not Kind.UNCHANGED)
     if below:
         parts.append("in sub-points: " + ", ".join(f"{n} {k}" for k, n in sorted(below.items(), key=_kind_rank)))
+    if cmp.outside_text_differs:  # not aligned point by point, but a report must not hide it
+        parts.append("the text outside points differs (draftdiff show prints it)")
     if not parts:
         return "both drafts are empty"
     if not cmp.has_differences:

@@ -8,7 +8,22 @@ import importlib
 import pytest
 
 
-@pytest.mark.parametrize("name", ["normalize", "align", "classify", "worddiff", "compare"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "normalize",
+        "align",
+        "align.tuning",
+        "align.links",
+        "align.evidence",
+        "align.order",
+        "align.solver",
+        "align.groups",
+        "classify",
+        "worddiff",
+        "compare",
+    ],
+)
 def test_docstring_examples(name):
     module = importlib.import_module(f"draftdiff.{name}")
     result = doctest.testmod(module)

@@ -16,7 +16,17 @@ from typing import Any
 
 __version__ = "0.1.0"
 
-__all__ = ["Change", "Comparison", "Draft", "Kind", "Point", "__version__", "compare", "parse_draft", "read_draft"]
+__all__ = [
+    "Change",
+    "Comparison",
+    "Draft",
+    "Kind",
+    "Point",
+    "__version__",
+    "compare",
+    "parse_draft",
+    "read_draft",
+]
 
 
 def __getattr__(name: str) -> Any:  # lazy, so that `import draftdiff` stays cheap

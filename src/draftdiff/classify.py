@@ -26,14 +26,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from .align.tuning import REVISED_BELOW  # the engine's thresholds live in one place (align/tuning.py)
 from .changes import DiffOp, Flag, Kind
 from .normalize import strip_markup
 
 __all__ = ["FLAG_TYPES", "REVISED_BELOW", "classify", "name_vocabulary", "substance_flags"]
-
-#: Below this similarity a matched pair without flags is still called revised (its words are too far apart
-#: to claim the substance stayed).
-REVISED_BELOW = 0.25
 
 FLAG_TYPES = ("number", "date", "negation", "modality", "party", "scope")
 

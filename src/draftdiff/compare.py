@@ -25,11 +25,12 @@ from __future__ import annotations
 import sys
 import types
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from .align import AlignOptions, Link, align, lis_positions
+from .align.tuning import DEFAULTS, REVISED_BELOW
 from .changes import Alternative, Change, Comparison, Flag, Kind
-from .classify import REVISED_BELOW, classify, name_vocabulary, substance_flags
+from .classify import classify, name_vocabulary, substance_flags
 from .errors import DraftdiffError, InputError
 from .model import Draft, Point
 from .parallel import in_child, second_core
@@ -37,12 +38,11 @@ from .worddiff import word_diff
 
 __all__ = ["CompareOptions", "compare", "parse_pins"]
 
-_ALIGN_DEFAULTS = AlignOptions()
-
 
 @dataclass(frozen=True, slots=True)
 class CompareOptions:
-    """Settings of a comparison (the defaults are those bench/accuracy measures).
+    """Settings of a comparison. The defaults are :data:`draftdiff.align.tuning.DEFAULTS` (one source: the
+    CLI help reads them from these fields); bench/accuracy measures them.
 
     threshold      similarity (0..1) at which two points may be paired on their words alone.
     move_threshold the same for a pair that would be a move (crosses an anchor).
@@ -55,33 +55,29 @@ class CompareOptions:
     diff           compute the word diff of every matched pair (off saves time when nobody reads it).
     exhaustive     score every pair of leftover points instead of the proposed candidates (slow at scale;
                    bench/speed uses it as the all-pairs reference).
+
+    >>> CompareOptions().threshold == DEFAULTS.threshold and CompareOptions().align_options() == DEFAULTS
+    True
     """
 
-    threshold: float = 0.5
-    move_threshold: float = _ALIGN_DEFAULTS.move_threshold
-    margin: float = 0.05
+    threshold: float = DEFAULTS.threshold
+    move_threshold: float = DEFAULTS.move_threshold
+    margin: float = DEFAULTS.margin
     pins: tuple[tuple[str, str], ...] = ()
     unpins: tuple[tuple[str, str], ...] = ()
     revised_below: float = REVISED_BELOW
-    order_floor: float = _ALIGN_DEFAULTS.order_floor
-    label_floor: float = _ALIGN_DEFAULTS.label_floor
-    contain: float = _ALIGN_DEFAULTS.contain
-    cover: float = _ALIGN_DEFAULTS.cover
-    track_floor: float = _ALIGN_DEFAULTS.track_floor
+    order_floor: float = DEFAULTS.order_floor
+    label_floor: float = DEFAULTS.label_floor
+    contain: float = DEFAULTS.contain
+    cover: float = DEFAULTS.cover
+    track_floor: float = DEFAULTS.track_floor
     diff: bool = True
-    exhaustive: bool = False
+    exhaustive: bool = DEFAULTS.exhaustive
 
     def align_options(self) -> AlignOptions:
+        """The aligner's share of these options (every field of :class:`AlignOptions` of the same name)."""
         return AlignOptions(
-            threshold=self.threshold,
-            move_threshold=self.move_threshold,
-            margin=self.margin,
-            order_floor=self.order_floor,
-            label_floor=self.label_floor,
-            contain=self.contain,
-            cover=self.cover,
-            track_floor=self.track_floor,
-            exhaustive=self.exhaustive,
+            **{f.name: getattr(self, f.name) for f in fields(AlignOptions) if hasattr(self, f.name)}
         )
 
 

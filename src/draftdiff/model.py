@@ -123,6 +123,7 @@ def iter_points(points: tuple[Point, ...] | list[Point]) -> Iterator[Point]:
 def draft_from_texts(texts: list[str] | tuple[str, ...], *, source: str = "<texts>", **kw: Any) -> Draft:
     """A flat draft numbered 1..n from plain strings (handy for tests and library callers)."""
     points = tuple(
-        Point(id=str(i), label=str(i), text=t, marker=f"{i}.", style="decimal") for i, t in enumerate(texts, 1)
+        Point(id=str(i), label=str(i), text=t, marker=f"{i}.", style="decimal")
+        for i, t in enumerate(texts, 1)
     )
     return Draft(source=source, points=points, **kw)

@@ -22,15 +22,22 @@ from .tracks import TrackPass
 from .tuning import (
     ALL_PAIRS_CELLS,
     CHILDREN_FLOOR,
+    CHILDREN_MIN_COMMON,
+    DUPLICATE_EXACT_CONFIDENCE,
     FIRST_PASS_MOVE,
     GAP_CANDIDATES,
     INDEX_CANDIDATES,
     LABEL_BONUS,
+    LABEL_CANDIDATES,
+    MIN_VOTING_DF,
     ORDER_BONUS,
     PROFILE_CHARS,
     RARE_TOKEN_MIN,
     RARE_TOKEN_SHARE,
+    SCORER_FLOOR_SHARE,
     TOKENS_PER_QUERY,
+    WIDE_SEARCH_CUTOFF,
+    WIDE_SEARCH_HITS,
     WIDE_SEARCH_PAIRS,
     AlignOptions,
 )
@@ -53,7 +60,7 @@ class Aligner(GroupPasses, TrackPass):
         self.scorer = Scorer(
             self.o,
             self.n,
-            0.9
+            SCORER_FLOOR_SHARE
             * min(opts.threshold, opts.move_threshold, opts.order_floor, opts.label_floor, opts.track_floor),
         )
         self.o2n: dict[int, int] = {}
@@ -116,7 +123,7 @@ class Aligner(GroupPasses, TrackPass):
                 for j in news_left:
                     if (i, j) not in self.forbid:
                         news_left.remove(j)
-                        self._link(i, j, 1.0, 1.0 if unique else 0.9, "exact")
+                        self._link(i, j, 1.0, 1.0 if unique else DUPLICATE_EXACT_CONFIDENCE, "exact")
                         break
 
     # -- candidates
@@ -138,7 +145,7 @@ class Aligner(GroupPasses, TrackPass):
         fresh = any(i not in self._proposed for i in olds)
         postings, df = self._index(news) if fresh else ({}, {})
         n_total = max(1, len(news))
-        max_df = max(12, int(math.sqrt(n_total)))
+        max_df = max(MIN_VOTING_DF, int(math.sqrt(n_total)))
         news_sorted = news  # already in order
         by_label: dict[str, list[int]] = defaultdict(list)
         for j in news:
@@ -173,7 +180,7 @@ class Aligner(GroupPasses, TrackPass):
                 a, b = max(lo, centre - GAP_CANDIDATES // 2), min(hi, centre + GAP_CANDIDATES // 2 + 1)
                 for j in news_sorted[a:b]:
                     cand[j] = None
-            for j in by_label.get(self.o.labels[i], ())[:3]:
+            for j in by_label.get(self.o.labels[i], ())[:LABEL_CANDIDATES]:
                 cand[j] = None
             out[i] = [j for j in cand if (i, j) not in self.forbid]
         return out
@@ -189,10 +196,14 @@ class Aligner(GroupPasses, TrackPass):
         from rapidfuzz.distance import Indel
 
         choices = [self.n.bag[j] for j in news]  # weighted bags, compared bit-parallel in C
-        cutoff = self.opts.threshold * 0.8
+        cutoff = self.opts.threshold * WIDE_SEARCH_CUTOFF
         for i in olds[:budget]:
             hits = process.extract(
-                self.o.bag[i], choices, scorer=Indel.normalized_similarity, score_cutoff=cutoff, limit=5
+                self.o.bag[i],
+                choices,
+                scorer=Indel.normalized_similarity,
+                score_cutoff=cutoff,
+                limit=WIDE_SEARCH_HITS,
             )
             extra = [
                 news[k]
@@ -220,7 +231,7 @@ class Aligner(GroupPasses, TrackPass):
         ca = Counter(normalize(c.text) for c in a)
         cb = Counter(normalize(c.text) for c in b)
         common = sum((ca & cb).values())
-        return 2 * common / (len(a) + len(b)) if common >= 2 else 0.0
+        return 2 * common / (len(a) + len(b)) if common >= CHILDREN_MIN_COMMON else 0.0
 
     def _evidence(self, i: int, j: int) -> int:
         """Whether old i and new j share a *rare* token: one held by at most ``RARE_TOKEN_SHARE`` of the

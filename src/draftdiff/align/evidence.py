@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from ..model import Point
 from ..normalize import normalize, stems
-from .tuning import LONG_SIM_CHARS, MAX_TOKEN_WEIGHT
+from .tuning import LONG_SIM_CHARS, MAX_TOKEN_WEIGHT, NO_TOKEN_RATIO_WEIGHT, SHORT_OWN_TEXT_WORDS
 
 __all__ = [
     "LazyCounts",
@@ -97,7 +97,7 @@ class LazyCounts:
 def match_text(p: Point) -> str:
     """The text a point is matched on: its own, plus its sub-points' when its own says little."""
     text = p.text
-    if len(text.split()) < 4 and p.points:
+    if len(text.split()) < SHORT_OWN_TEXT_WORDS and p.points:
         text = " ".join([text] + [c.text for c in p.walk() if c is not p])
     return text
 
@@ -189,7 +189,7 @@ class Scorer:
             elif a and b:
                 v = 0.5 * self._indel(a, b) + 0.5 * self._indel(self.old.bag[i], self.new.bag[j])
             elif self.old.norm[i] and self.new.norm[j]:
-                v = 0.8 * self._ratio(self.old.norm[i], self.new.norm[j]) / 100.0
+                v = NO_TOKEN_RATIO_WEIGHT * self._ratio(self.old.norm[i], self.new.norm[j]) / 100.0
             else:
                 v = 0.0
             if not exact:

@@ -22,13 +22,16 @@ from .links import Link
 from .order import Gaps
 from .tuning import (
     ABSORB,
+    ABSORB_CONFIDENCE,
     ABSORB_REACH,
-    ALL_PAIRS_CELLS,
+    ABSORB_RIVAL_SCAN,
     CONTAIN_FAR,
     FAR_CANDIDATES,
     GAP_CANDIDATES,
+    GROUP_CONFIDENCE,
     MAX_TOKEN_WEIGHT,
     MIN_GAIN,
+    MIN_VOTING_DF,
     TOKENS_PER_QUERY,
 )
 
@@ -99,7 +102,7 @@ class GroupPasses:
         if not free_src:
             return {}
         postings = self._postings(dst)
-        max_df = max(12, int(math.sqrt(len(dst.points))))
+        max_df = max(MIN_VOTING_DF, int(math.sqrt(len(dst.points))))
         free_dst_sorted = sorted(free_dst)
         out: dict[int, list[int]] = defaultdict(list)
         for m in free_src:
@@ -165,7 +168,9 @@ class GroupPasses:
             group.remove(worst[1])
         return []
 
-    def _make_group(self, olds: tuple[int, ...], news: tuple[int, ...], confidence: float = 0.8) -> None:
+    def _make_group(
+        self, olds: tuple[int, ...], news: tuple[int, ...], confidence: float = GROUP_CONFIDENCE
+    ) -> None:
         for i in olds:
             if i in self.o2n:
                 self.n2o.pop(self.o2n.pop(i), None)
@@ -200,7 +205,7 @@ class GroupPasses:
         """Whether a free point of ``dst`` contains point k of ``src`` nearly as well as ``c``: then k may
         be that point's rewrite (a move), not a piece of a split or merge."""
         free = [m for m in range(len(dst.points)) if m not in link_dst and dst.counts[m] is not None]
-        if len(free) > ALL_PAIRS_CELLS // 200:
+        if len(free) > ABSORB_RIVAL_SCAN:
             free = self._proposals(src.seq[k], self._postings(dst), set(free))
         part = src.counts[k]
         return any(containment(part, dst.counts[m]) >= c - self.opts.margin for m in free)
@@ -234,9 +239,9 @@ class GroupPasses:
                 ):
                     continue
                 if src is self.n:
-                    self._make_group((old_i,), tuple(sorted((new_j, k))), confidence=0.6)
+                    self._make_group((old_i,), tuple(sorted((new_j, k))), confidence=ABSORB_CONFIDENCE)
                 else:
-                    self._make_group(tuple(sorted((old_i, k))), (new_j,), confidence=0.6)
+                    self._make_group(tuple(sorted((old_i, k))), (new_j,), confidence=ABSORB_CONFIDENCE)
 
     def _absorb_target(self, src: Side, dst: Side, link_src, link_dst, k: int) -> tuple[int, int] | None:
         """The weak pair (old, new) that free point k of ``src`` would join as a piece, if any."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .evidence import containment
 from .solver import assign
-from .tuning import ALL_PAIRS_CELLS, TRACK_RARE_SHARED
+from .tuning import TRACK_ALL_PAIRS_CELLS, TRACK_CONTAIN_WEIGHT, TRACK_RARE_SHARED
 
 __all__ = ["TrackPass"]
 
@@ -31,7 +31,7 @@ class TrackPass:
         if not any(track_o.values()) and not any(track_n.values()):
             return
         pairs: list[tuple[int, int]] = []
-        if len(olds) * len(news) <= ALL_PAIRS_CELLS * 4:
+        if len(olds) * len(news) <= TRACK_ALL_PAIRS_CELLS:
             pairs = [(i, j) for i in olds for j in news if track_o[i] != track_n[j]]
         else:  # large: tracked points on either side look for partners among their index proposals
             post_o, post_n = self._postings(self.o), self._postings(self.n)
@@ -51,7 +51,7 @@ class TrackPass:
             s = self.scorer.sim(i, j)
             co, cn = self.o.counts[i], self.n.counts[j]
             shorter, longer = (co, cn) if sum(co.values()) <= sum(cn.values()) else (cn, co)
-            score = max(s, 0.8 * containment(shorter, longer)) if len(shorter) >= 2 else s
+            score = max(s, TRACK_CONTAIN_WEIGHT * containment(shorter, longer)) if len(shorter) >= 2 else s
             if score >= self.opts.track_floor or (
                 score >= self.opts.label_floor and self._evidence(i, j) >= TRACK_RARE_SHARED
             ):

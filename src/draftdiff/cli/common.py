@@ -26,19 +26,24 @@ class ColorMode(str, Enum):
 
 
 MaxBytesOpt = Annotated[
-    int, typer.Option("--max-bytes", min=1, help="Refuse inputs larger than this many bytes.", show_default=True)
+    int,
+    typer.Option("--max-bytes", min=1, help="Refuse inputs larger than this many bytes.", show_default=True),
 ]
 ParagraphsOpt = Annotated[
-    bool, typer.Option("--paragraphs", help="Read a draft without numbered points as one point per paragraph.")
+    bool,
+    typer.Option("--paragraphs", help="Read a draft without numbered points as one point per paragraph."),
 ]
 ColorOpt = Annotated[
     ColorMode,
     typer.Option("--color", help="Colour: auto (a terminal, unless NO_COLOR is set), always or never."),
 ]
 OutputOpt = Annotated[
-    str | None, typer.Option("--output", "-o", help="Write the report to this file (atomically) instead of stdout.")
+    str | None,
+    typer.Option("--output", "-o", help="Write the report to this file (atomically) instead of stdout."),
 ]
-WidthOpt = Annotated[int | None, typer.Option("--width", min=20, help="Width of terminal output (default: the terminal's).")]
+WidthOpt = Annotated[
+    int | None, typer.Option("--width", min=20, help="Width of terminal output (default: the terminal's).")
+]
 
 DEFAULT_MAX = DEFAULT_MAX_BYTES
 
@@ -65,7 +70,11 @@ def use_color(mode: ColorMode, stream=None) -> bool:  # type: ignore[no-untyped-
 
 
 def make_console(
-    mode: ColorMode = ColorMode.auto, *, file=None, width: int | None = None, record: bool = False  # type: ignore[no-untyped-def]
+    mode: ColorMode = ColorMode.auto,
+    *,
+    file=None,
+    width: int | None = None,
+    record: bool = False,  # type: ignore[no-untyped-def]
 ) -> Console:
     """A rich Console that honours --color/NO_COLOR/FORCE_COLOR and never emits markup from data."""
     from rich.console import Console

@@ -144,7 +144,9 @@ def _read_pins(spec: str, max_bytes: int) -> tuple[tuple[tuple[str, str], ...], 
     return parse_pins(text, source.name)
 
 
-def _render(cmp: Comparison, fmt: Format, *, options: dict[str, Any], color: bool, width: int | None, **kw: bool) -> str:
+def _render(
+    cmp: Comparison, fmt: Format, *, options: dict[str, Any], color: bool, width: int | None, **kw: bool
+) -> str:
     if fmt is Format.json:
         from ..render.json import comparison_to_json
 
@@ -181,8 +183,12 @@ def _width(width: int | None, output: str | None) -> int | None:
 
 @app.command("compare")
 def compare_command(
-    old: Annotated[str, typer.Argument(metavar="OLD", help="The earlier draft: a file, - for stdin, or REV:PATH.")],
-    new: Annotated[str, typer.Argument(metavar="NEW", help="The later draft: a file, - for stdin, or REV:PATH.")],
+    old: Annotated[
+        str, typer.Argument(metavar="OLD", help="The earlier draft: a file, - for stdin, or REV:PATH.")
+    ],
+    new: Annotated[
+        str, typer.Argument(metavar="NEW", help="The later draft: a file, - for stdin, or REV:PATH.")
+    ],
     fmt: Annotated[
         Format,
         typer.Option(
@@ -193,10 +199,14 @@ def compare_command(
         ),
     ] = Format.text,
     show_all: Annotated[
-        bool, typer.Option("--all", "-a", help="List unchanged points and sub-points too, instead of a count.")
+        bool,
+        typer.Option("--all", "-a", help="List unchanged points and sub-points too, instead of a count."),
     ] = False,
     side_by_side: Annotated[
-        bool, typer.Option("--side-by-side", "-y", help="Show revised and reworded points as two columns (old | new).")
+        bool,
+        typer.Option(
+            "--side-by-side", "-y", help="Show revised and reworded points as two columns (old | new)."
+        ),
     ] = False,
     width: WidthOpt = None,
     color: ColorOpt = ColorMode.auto,

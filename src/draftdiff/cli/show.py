@@ -27,7 +27,9 @@ class ShowFormat(str, Enum):
 
 @app.command("show")
 def show(
-    file: Annotated[str, typer.Argument(metavar="FILE", help="The draft: a path, - for stdin, or REV:PATH from git.")],
+    file: Annotated[
+        str, typer.Argument(metavar="FILE", help="The draft: a path, - for stdin, or REV:PATH from git.")
+    ],
     format: Annotated[
         ShowFormat, typer.Option("--format", "-f", help="text: the tree of points; json: draftdiff.draft/1.")
     ] = ShowFormat.text,

@@ -34,13 +34,20 @@ __all__ = [
 ]
 
 #: Values accepted by ``format=`` (and their aliases).
-FORMATS = {"markdown": "markdown", "md": "markdown", "text": "markdown", "txt": "markdown", "json": "json", "toml": "toml"}
+FORMATS = {
+    "markdown": "markdown",
+    "md": "markdown",
+    "text": "markdown",
+    "txt": "markdown",
+    "json": "json",
+    "toml": "toml",
+}
 
 _EXTENSIONS = {".json": "json", ".toml": "toml"}
 
 
 def detect_format(path: str | None, text: str, fmt: str | None = None) -> str:
-    """"markdown", "json" or "toml": ``fmt`` if given, else the extension, else a look at the text."""
+    """ "markdown", "json" or "toml": ``fmt`` if given, else the extension, else a look at the text."""
     if fmt:
         try:
             return FORMATS[fmt.lower()]

@@ -48,7 +48,10 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return None
     sample = sample[: len(sample) // 2 * 2]
     half = len(sample) // 2
-    for name, high, low in (("utf-16-le", sample[1::2], sample[0::2]), ("utf-16-be", sample[0::2], sample[1::2])):
+    for name, high, low in (
+        ("utf-16-le", sample[1::2], sample[0::2]),
+        ("utf-16-be", sample[0::2], sample[1::2]),
+    ):
         zero_high = high.count(0)
         if low.count(0) > 0.01 * half or zero_high < 0.1 * half:
             continue

@@ -64,7 +64,11 @@ def split_front_matter(text: str, source: str) -> tuple[dict[str, Any], str, int
     for i, line in enumerate(lines):
         if _is_closing(line, opener):
             block = lines[:i]
-            if opener == "---" and any(b.strip() for b in block) and not any(_RE_KEY.match(b.strip()) for b in block):
+            if (
+                opener == "---"
+                and any(b.strip() for b in block)
+                and not any(_RE_KEY.match(b.strip()) for b in block)
+            ):
                 return {}, text, 0  # only "#" lines between two rules: Markdown headings, not YAML comments
             body = "\n".join(lines[i + 1 :])
             consumed = i + 2
@@ -110,7 +114,9 @@ def _scalar(raw: str, source: str, line: int) -> Any:
         return s[1:-1].replace("''", "'")
     if s[0] in "{&*!|>":
         raise InputError(
-            f"unsupported front matter value {s[:20]!r} (only strings, lists and true/false)", source=source, line=line
+            f"unsupported front matter value {s[:20]!r} (only strings, lists and true/false)",
+            source=source,
+            line=line,
         )
     if " #" in s:
         s = s.split(" #", 1)[0].rstrip()
@@ -130,7 +136,9 @@ def _double_quoted(s: str, source: str, line: int) -> str:
         if ch == "\\" and i + 1 < len(s):
             nxt = s[i + 1]
             if nxt not in escapes:
-                raise InputError(f"unsupported escape \\{nxt} in front matter string", source=source, line=line)
+                raise InputError(
+                    f"unsupported escape \\{nxt} in front matter string", source=source, line=line
+                )
             out.append(escapes[nxt])
             i += 2
             continue
@@ -164,7 +172,9 @@ def _inline_list(s: str, source: str, line: int) -> list[Any]:
             closed_at = i
             break
         elif ch in "[{}":
-            raise InputError("nested lists or mappings in front matter are not supported", source=source, line=line)
+            raise InputError(
+                "nested lists or mappings in front matter are not supported", source=source, line=line
+            )
         else:
             buf.append(ch)
     if closed_at < 0:
@@ -196,7 +206,9 @@ def parse_yaml_subset(lines: list[str], source: str, *, first_line: int = 1) -> 
             continue
         if raw[:1] in " \t" or stripped.startswith("- "):
             raise InputError(
-                f"unexpected indented or list line in front matter: {stripped[:40]!r}", source=source, line=line_no
+                f"unexpected indented or list line in front matter: {stripped[:40]!r}",
+                source=source,
+                line=line_no,
             )
         m = _RE_KEY.match(stripped)
         if not m:

@@ -78,7 +78,9 @@ _RE_KEYWORD = re.compile(
     r"(?:[ \t]*[.:)\u2013\u2014-](?:\*\*)?[ \t]*|[ \t]*$)",
     re.IGNORECASE,
 )
-_RE_HEAD_NUM = re.compile(r"(?:\*\*)?(\d{1,3}(?:\.\d{1,3}){0,8})(?:\.(?:\*\*)?[ \t]*|(?:\*\*)?[ \t]+|(?:\*\*)?$)")
+_RE_HEAD_NUM = re.compile(
+    r"(?:\*\*)?(\d{1,3}(?:\.\d{1,3}){0,8})(?:\.(?:\*\*)?[ \t]*|(?:\*\*)?[ \t]+|(?:\*\*)?$)"
+)
 _RE_HEAD_ROMAN = re.compile(r"(?:\*\*)?([IVXLC]{1,7}|[A-Z])\.(?:\*\*)?(?:[ \t]+|$)")
 _RE_HEAD_KEYWORD = re.compile(
     r"(?:\*\*)?(" + _KEYWORDS + r")[ \t]*(\d{1,4}[a-z]?(?:\.\d{1,4}){0,6}|[IVXLC]{1,7})\b\.?(?:\*\*)?"
@@ -88,7 +90,8 @@ _RE_HEAD_KEYWORD = re.compile(
 _RE_ROMAN = re.compile(r"M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})", re.IGNORECASE)
 _RE_WITHDRAWN = re.compile(r"\bwithdrawn\b", re.IGNORECASE)
 _RE_WITHDRAWN_ID = re.compile(
-    r"[ \t]*(?:\*\*)?(?:(?:point|article|item|section|§)[ \t]*)?(\d{1,4}(?:\.[0-9A-Za-z]{1,4}){0,6})\b", re.IGNORECASE
+    r"[ \t]*(?:\*\*)?(?:(?:point|article|item|section|§)[ \t]*)?(\d{1,4}(?:\.[0-9A-Za-z]{1,4}){0,6})\b",
+    re.IGNORECASE,
 )
 # link text and target exclude their own delimiters, so a failed match never rescans (no backtracking blow-up)
 _RE_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\([^()\n]{0,2000}\)")
@@ -327,7 +330,9 @@ def _match_marker(body: str) -> _Marker | None:
                 v = int(m.group(1))
                 if m.group(3):
                     return _Marker("decimal", "decimal", m.group(1), v, m.group(0).strip(), m.end())
-                return _Marker("decimal", "decimal", m.group(1), v, m.group(1) + m.group(2), m.end(), prefix="**")
+                return _Marker(
+                    "decimal", "decimal", m.group(1), v, m.group(1) + m.group(2), m.end(), prefix="**"
+                )
             m = _RE_KEYWORD.match(peek)
             if m:
                 return _keyword_marker(m)
@@ -335,7 +340,9 @@ def _match_marker(body: str) -> _Marker | None:
     if c.isdigit():
         m = _RE_NUM.match(peek)  # "1. " (the common case) cannot also be dotted: a space follows the dot
         if m:
-            return _Marker("decimal", "decimal", m.group(1), int(m.group(1)), m.group(1) + m.group(2), m.end())
+            return _Marker(
+                "decimal", "decimal", m.group(1), int(m.group(1)), m.group(1) + m.group(2), m.end()
+            )
         m = _RE_DOTTED.match(peek)
         if m:
             label = m.group(1)
@@ -551,7 +558,9 @@ class _Parser:
     def _dotted_fits(self, m: _Marker) -> bool:
         prefix = m.label.rsplit(".", 1)[0]
         depth = m.label.count(".")
-        return any(f.label == prefix or (f.family == "dotted" and f.label.count(".") == depth) for f in self.stack)
+        return any(
+            f.label == prefix or (f.family == "dotted" and f.label.count(".") == depth) for f in self.stack
+        )
 
     def _item(self, m: _Marker, indent: int, body: str, lineno: int) -> None:
         if m.ambiguous:
@@ -657,7 +666,11 @@ class _Parser:
             withdrawn = bool(_RE_WITHDRAWN.search(title))
             track = None
             if not withdrawn:
-                track = title if self.cue_re.search(title) else (self.sections[-1].track if self.sections else None)
+                track = (
+                    title
+                    if self.cue_re.search(title)
+                    else (self.sections[-1].track if self.sections else None)
+                )
             self.section_count += 1
             self.sections.append(_Section(title, level, track, withdrawn, self.section_count))
             self.passages.append((_Para(lineno, [text]), self._section(), True))
@@ -675,7 +688,9 @@ class _Parser:
         parent = stack[-1] if stack else None
         if parent is None:
             prev = self.last_top_heading
-            same = prev is not None and prev.level == level and self.last_top_heading_section is self._section()
+            same = (
+                prev is not None and prev.level == level and self.last_top_heading_section is self._section()
+            )
             serial = prev.serial if same and prev is not None else self._new_serial()
         else:
             last = parent.children[-1] if parent.children else None
@@ -707,7 +722,7 @@ class _Parser:
             lineno = n + self.offset
             if fence is not None:
                 _, b = _indent_of(raw)
-                if b.startswith(fence) and not b[len(fence):].strip(fence[0] + " \t"):
+                if b.startswith(fence) and not b[len(fence) :].strip(fence[0] + " \t"):
                     fence, fence_para = None, None
                     self.cur = None
                 else:
@@ -755,11 +770,18 @@ class _Parser:
             if c in "=-*_" and indent <= 3:
                 only = not body.strip(c + " \t")  # nothing but c, spaces and tabs (stops at the first other)
                 target = self.cur_target
-                if only and c in "=-" and self.cur is not None and not self.cur.code and (
-                    target is _PASSAGE
-                    or target is _PENDING
-                    or (isinstance(target, _Node) and target.block and self.cur is not target.paras[0])
-                ) and self.cur.lines:
+                if (
+                    only
+                    and c in "=-"
+                    and self.cur is not None
+                    and not self.cur.code
+                    and (
+                        target is _PASSAGE
+                        or target is _PENDING
+                        or (isinstance(target, _Node) and target.block and self.cur is not target.paras[0])
+                    )
+                    and self.cur.lines
+                ):
                     para, target = self.cur, self.cur_target
                     if target is _PENDING:
                         self.pending.remove(para)
@@ -974,7 +996,9 @@ def _parse(text: str, source: str, paragraphs: bool, cues: tuple[str, ...], line
                 )
             )
         if not points:
-            raise InputError("no points and no paragraphs found: the draft holds only headings", source=source)
+            raise InputError(
+                "no points and no paragraphs found: the draft holds only headings", source=source
+            )
         return ParsedText(tuple(points), tuple(rest), parser.title, tuple(withdrawn))
     _renumber(kept_nodes)
     _assign_ids(keep)

@@ -42,7 +42,9 @@ def load_structured(text: str, source: str, fmt: str) -> Any:
         try:
             return json.loads(text)
         except json.JSONDecodeError as exc:
-            raise InputError(f"not valid JSON: {exc.msg} (column {exc.colno})", source=source, line=exc.lineno) from None
+            raise InputError(
+                f"not valid JSON: {exc.msg} (column {exc.colno})", source=source, line=exc.lineno
+            ) from None
         except RecursionError:
             raise InputError("JSON nested too deeply", source=source) from None
     try:
@@ -120,7 +122,9 @@ def _points(items: Any, source: str, path: str, *, strict: bool = True) -> tuple
             raise _fail(source, where, f"expected a point (an object or a string), found {_kind(raw)}")
         unknown = set(raw) - _POINT_KEYS
         if unknown and strict:
-            raise _fail(source, where, f"unknown key {min(unknown)!r} (expected {', '.join(sorted(_POINT_KEYS))})")
+            raise _fail(
+                source, where, f"unknown key {min(unknown)!r} (expected {', '.join(sorted(_POINT_KEYS))})"
+            )
         if "text" not in raw:
             raise _fail(source, where + ".text", "missing (every point needs a text)")
         text = raw["text"]
@@ -198,7 +202,9 @@ def draft_from_data(data: Any, source: str) -> Draft:
         withdrawn_raw = []
     if not isinstance(withdrawn_raw, list):
         raise _fail(source, "withdrawn", f"expected a list of ids, found {_kind(withdrawn_raw)}")
-    withdrawn = tuple(_opt_str(w, source, f"withdrawn[{k}]", numbers=True) or "" for k, w in enumerate(withdrawn_raw))
+    withdrawn = tuple(
+        _opt_str(w, source, f"withdrawn[{k}]", numbers=True) or "" for k, w in enumerate(withdrawn_raw)
+    )
     passages_raw = data.get("passages", [])
     if passages_raw is None:
         passages_raw = []
@@ -215,7 +221,9 @@ def draft_from_data(data: Any, source: str) -> Draft:
         line = p.get("line")
         if line is not None and (not isinstance(line, int) or isinstance(line, bool)):
             raise _fail(source, where + ".line", f"expected an integer or null, found {_kind(line)}")
-        passages.append(Passage(text=p["text"], line=line, section=_opt_str(p.get("section"), source, where + ".section")))
+        passages.append(
+            Passage(text=p["text"], line=line, section=_opt_str(p.get("section"), source, where + ".section"))
+        )
     return Draft(
         source=source,
         points=points,

@@ -87,7 +87,10 @@ def _entry(entry: Entry, top: bool) -> list[str]:
     kind = "" if top else f' <span class="kind">{esc(entry.kind.value)}</span>'
     notes = f' <span class="notes">{esc(" · ".join(entry.notes))}</span>' if entry.notes else ""
     tag = "h3" if top else "p"
-    lines = [f'<div class="change k-{esc(entry.kind.value)}">', f"<{tag}><b>{esc(entry.ref)}</b>{kind}{notes}</{tag}>"]
+    lines = [
+        f'<div class="change k-{esc(entry.kind.value)}">',
+        f"<{tag}><b>{esc(entry.ref)}</b>{kind}{notes}</{tag}>",
+    ]
     if entry.flag_lines:
         lines += ['<ul class="flags">', *(f"<li>{esc(f)}</li>" for f in entry.flag_lines), "</ul>"]
     lines += _body(entry)
@@ -103,7 +106,11 @@ def _entry(entry: Entry, top: bool) -> list[str]:
 
 
 def _table(report: Report) -> list[str]:
-    rows = ["<table>", "<thead><tr><th>Change</th><th>Old</th><th>New</th><th>Notes</th></tr></thead>", "<tbody>"]
+    rows = [
+        "<table>",
+        "<thead><tr><th>Change</th><th>Old</th><th>New</th><th>Notes</th></tr></thead>",
+        "<tbody>",
+    ]
     for depth, entry in report.rows():
         c = entry.change
         cells = ("↳ " * depth + c.kind.value, ", ".join(c.old), ", ".join(c.new), "; ".join(entry.remarks))
@@ -142,7 +149,11 @@ def render_html(cmp: Comparison, *, show_all: bool = False) -> str:
             out += _entry(entry, top=True)
         out.append("</section>")
     if r.unchanged:
-        out += ['<section class="g-unchanged">', "<h2>Unchanged</h2>", f'<p class="hidden">{esc(r.unchanged_line)}.</p>']
+        out += [
+            '<section class="g-unchanged">',
+            "<h2>Unchanged</h2>",
+            f'<p class="hidden">{esc(r.unchanged_line)}.</p>',
+        ]
         out.append("</section>")
     out += [f"<footer>draftdiff {esc(__version__)}</footer>", "</body>", "</html>"]
     return "\n".join(out) + "\n"

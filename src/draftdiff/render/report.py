@@ -214,7 +214,9 @@ def flag_text(flag: Flag) -> str:
     return f"{flag.type}: {flag.old} -> {flag.new}"
 
 
-_TRACK_LEAD = re.compile(r"^\s*(?:deferred|parked|postponed|moved|referred)\b\s*(?:to|for|until|:)?\s*", re.IGNORECASE)
+_TRACK_LEAD = re.compile(
+    r"^\s*(?:deferred|parked|postponed|moved|referred)\b\s*(?:to|for|until|:)?\s*", re.IGNORECASE
+)
 
 
 def track_phrase(track: str | None) -> str:
@@ -448,9 +450,13 @@ def _summary(cmp: Comparison) -> str:
         parts.append(f"{renumbered} renumbered")
     if moved:
         parts.append(f"{moved} moved")
-    below = Counter(x.kind.value for c in cmp.changes for x in _reported_below(c) if x.kind is not Kind.UNCHANGED)
+    below = Counter(
+        x.kind.value for c in cmp.changes for x in _reported_below(c) if x.kind is not Kind.UNCHANGED
+    )
     if below:
-        parts.append("in sub-points: " + ", ".join(f"{n} {k}" for k, n in sorted(below.items(), key=_kind_rank)))
+        parts.append(
+            "in sub-points: " + ", ".join(f"{n} {k}" for k, n in sorted(below.items(), key=_kind_rank))
+        )
     if cmp.outside_text_differs:  # not aligned point by point, but a report must not hide it
         parts.append("the text outside points differs (draftdiff show prints it)")
     if not parts:

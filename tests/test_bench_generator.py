@@ -335,6 +335,6 @@ def test_two_wordings_share_their_skeleton_not_their_words():
         assert [p.id for p in a.walk()] == [p.id for p in b.walk()]
         for pa, pb in zip(a.walk(), b.walk()):
             assert pa.text != pb.text, (path.name, pa.id)
-        words = lambda t: set(_re.findall(r"[a-z]{4,}", t.lower()))  # noqa: E731
+        words = lambda t: set(_re.findall(r"[a-z]{4,}", t.lower()))
         shared = [len(words(pa.text) & words(pb.text)) / max(1, len(words(pa.text))) for pa, pb in zip(a.walk(), b.walk())]
         assert sum(shared) / len(shared) < 0.6, (path.name, sum(shared) / len(shared))

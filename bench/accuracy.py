@@ -57,6 +57,7 @@ except ModuleNotFoundError:  # pragma: no cover - Python < 3.11
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 LABELS = BENCH / "labels"
+TEXTS = BENCH / "texts"
 
 #: The targets of issue 3, checked on the 200-point synthetic drafts with the default rates.
 TARGETS = {
@@ -338,6 +339,17 @@ def corpus_dir() -> Path:
     return Path(os.environ.get("DRAFTDIFF_SHARED", REPO.parent / "shared")) / "corpus"
 
 
+def label_sets(data: dict) -> tuple[str, ...]:
+    """The sets a label file belongs to (``sets = [...]``; a file without it is a corpus pair)."""
+    return tuple(data.get("sets", ("corpus",)))
+
+
+def pair_paths(data: dict) -> tuple[Path, Path]:
+    """The two drafts a label file names: under bench/texts (``root = "texts"``) or under the corpus."""
+    root = TEXTS if data.get("root") == "texts" else corpus_dir()
+    return root / data["old"], root / data["new"]
+
+
 # ---------------------------------------------------------------------------------------------
 # Reports
 
@@ -453,8 +465,10 @@ def run_corpus(compare, options=None) -> dict[str, Score] | None:
     print("\nCorpus pairs (hand-labelled, bench/labels; scored at every depth, links across depths included)")
     for path in sorted(LABELS.glob("*.toml")):
         data, truth = load_labels(path)
-        old = read_draft(str(corpus / data["old"]))
-        new = read_draft(str(corpus / data["new"]))
+        if "corpus" not in label_sets(data):
+            continue
+        old_path, new_path = pair_paths(data)
+        old, new = read_draft(str(old_path)), read_draft(str(new_path))
         found = from_comparison(compare(old, new, options))
         ign_o, ign_n = data.get("ambiguous_old", []), data.get("ambiguous_new", [])
         s = score_flat(truth, found, ign_o, ign_n)

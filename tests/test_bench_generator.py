@@ -271,17 +271,70 @@ def test_labels_files_parse():
         assert max(olds.values(), default=1) == 1 and max(news.values(), default=1) == 1, path
 
 
+def _check_labels_complete(path, read) -> None:
+    data, truth = accuracy.load_labels(path)
+    old_path, new_path = accuracy.pair_paths(data)
+    old, new = read.read_draft(str(old_path)), read.read_draft(str(new_path))
+    olds = Counter(i for e in truth for i in e.old) + Counter(data.get("ambiguous_old", []))
+    news = Counter(i for e in truth for i in e.new) + Counter(data.get("ambiguous_new", []))
+    assert olds == Counter(p.id for p in old.walk()), path.name
+    assert news == Counter(p.id for p in new.walk()), path.name
+    for o in data.get("kinds", {}):
+        assert o in olds, (path.name, o)
+
+
+def _label_files(root: str | None) -> list[Path]:
+    out = []
+    for path in sorted((BENCH / "labels").glob("*.toml")):
+        data, _ = accuracy.load_labels(path)
+        if data.get("root") == root:
+            out.append(path)
+    return out
+
+
 def test_labels_cover_every_point_of_both_drafts_once():
     from conftest import corpus_or_skip
 
-    corpus = corpus_or_skip()
+    corpus_or_skip()
     read = pytest.importorskip("draftdiff.read")
-    files = sorted((BENCH / "labels").glob("*.toml"))
+    files = _label_files(None)
     assert len(files) >= 5
     for path in files:
-        data, truth = accuracy.load_labels(path)
-        old, new = read.read_draft(str(corpus / data["old"])), read.read_draft(str(corpus / data["new"]))
-        olds = Counter(i for e in truth for i in e.old) + Counter(data.get("ambiguous_old", []))
-        news = Counter(i for e in truth for i in e.new) + Counter(data.get("ambiguous_new", []))
-        assert olds == Counter(p.id for p in old.walk()), path.name
-        assert news == Counter(p.id for p in new.walk()), path.name
+        _check_labels_complete(path, read)
+
+
+def test_hand_written_text_labels_are_complete():
+    read = pytest.importorskip("draftdiff.read")
+    files = _label_files("texts")
+    docs = {accuracy.load_labels(p)[0]["old"].split("/")[0] for p in files}
+    assert len(docs) >= 3
+    for path in files:
+        _check_labels_complete(path, read)
+        data, _ = accuracy.load_labels(path)
+        old_path, new_path = accuracy.pair_paths(data)
+        assert old_path.is_relative_to(accuracy.TEXTS) and new_path.is_relative_to(accuracy.TEXTS)
+        for rid in data.get("rewritten", []):
+            assert data["kinds"][rid] == "revised", (path.name, rid)
+    held = {accuracy.load_labels(p)[0]["old"].split("/")[0] for p in files if accuracy.load_labels(p)[0].get("heldout")}
+    assert len(held) == 1, held  # one hand-written document, all its pairs, is held out
+    for path in files:
+        data, _ = accuracy.load_labels(path)
+        assert bool(data.get("heldout")) == (data["old"].split("/")[0] in held), path.name
+
+
+def test_two_wordings_share_their_skeleton_not_their_words():
+    """Every point of wording B has wording A's id and sits at the same place, but is reworded."""
+    read = pytest.importorskip("draftdiff.read")
+    import re as _re
+
+    for path in _label_files("texts"):
+        data, _ = accuracy.load_labels(path)
+        if "wordings" not in accuracy.label_sets(data):
+            continue
+        a, b = (read.read_draft(str(p)) for p in accuracy.pair_paths(data))
+        assert [p.id for p in a.walk()] == [p.id for p in b.walk()]
+        for pa, pb in zip(a.walk(), b.walk()):
+            assert pa.text != pb.text, (path.name, pa.id)
+        words = lambda t: set(_re.findall(r"[a-z]{4,}", t.lower()))
+        shared = [len(words(pa.text) & words(pb.text)) / max(1, len(words(pa.text))) for pa, pb in zip(a.walk(), b.walk())]
+        assert sum(shared) / len(shared) < 0.6, (path.name, sum(shared) / len(shared))

@@ -18,6 +18,7 @@ from .groups import GroupPasses
 from .links import Link
 from .order import Gaps
 from .solver import assign
+from .structure import StructurePass
 from .tracks import TrackPass
 from .tuning import (
     ALL_PAIRS_CELLS,
@@ -35,6 +36,7 @@ from .tuning import (
     RARE_TOKEN_MIN,
     RARE_TOKEN_SHARE,
     SCORER_FLOOR_SHARE,
+    STRUCTURE_ROUNDS,
     TOKENS_PER_QUERY,
     WIDE_SEARCH_CUTOFF,
     WIDE_SEARCH_HITS,
@@ -45,7 +47,7 @@ from .tuning import (
 __all__ = ["Aligner"]
 
 
-class Aligner(GroupPasses, TrackPass):
+class Aligner(GroupPasses, StructurePass, TrackPass):
     def __init__(
         self,
         old: Sequence[Point],
@@ -319,7 +321,8 @@ class Aligner(GroupPasses, TrackPass):
             )
             self._link(i, j, s, round(conf, 4), how[(i, j)], alts)
         for (i, j), s in sorted(weak.items()):
-            self.unpaired[i].append((j, round(s, 4)))
+            if (j, round(s, 4)) not in self.unpaired[i]:  # (the pass runs again after structure links)
+                self.unpaired[i].append((j, round(s, 4)))
 
     def _alone_in_gap(
         self, i: int, window: tuple[int, int, int, int], olds: list[int], news: list[int]
@@ -369,6 +372,11 @@ class Aligner(GroupPasses, TrackPass):
         self.containment_pass()
         self.scored_pass(relaxed=True)
         self.absorb_pass()
+        # structure, iterated: each round's links move the anchors; the order pass then sees new gaps
+        for _ in range(STRUCTURE_ROUNDS):
+            if not self.structure_pass():
+                break
+            self.scored_pass(relaxed=True)
         self.track_pass()
         links = [lk for lk in self.links.values()] + self.groups
         links.sort(key=lambda lk: (lk.old[0], lk.new[0]))

@@ -34,6 +34,8 @@ class AlignOptions:
     contain         share of a point's words that must lie in the other for a merge or split member.
     cover           share of the merged (split) point's words that the group must account for.
     track_floor     lowest score for pairing a leftover old point with a deferred-track point.
+    structure       whether a pair in a one-to-one slot between linked neighbours links on its place
+                    alone (``matched_by="structure"``, a rewrite in place) unless the text contradicts it.
     exhaustive      score every pair instead of proposed candidates (slow; the reference for bench).
     """
 
@@ -45,6 +47,7 @@ class AlignOptions:
     contain: float = 0.6
     cover: float = 0.6
     track_floor: float = 0.3
+    structure: bool = True
     exhaustive: bool = False
 
 
@@ -142,3 +145,20 @@ TRACK_RARE_SHARED = 3
 TRACK_CONTAIN_WEIGHT = 0.8
 #: Track pass: up to this many leftover pairs, every pair is scored.
 TRACK_ALL_PAIRS_CELLS = 160_000
+
+# ---------------------------------------------------------------- structure (structure.py)
+
+#: A structure link is declined when either point has a free partner elsewhere this much more similar
+#: than the pair itself (the text positively contradicts the place) ...
+STRUCTURE_RIVAL_MARGIN = 0.1
+#: ... and at least this similar.
+STRUCTURE_RIVAL_FLOOR = 0.22
+#: Beyond this many free points a structure link looks for rivals among index proposals only.
+STRUCTURE_RIVAL_SCAN = 200
+#: Rounds of the structure pass: each round's links make the neighbours of the next slots linked.
+STRUCTURE_ROUNDS = 4
+#: Confidence of a structure link: this, plus up to as much again from the pair's similarity.
+STRUCTURE_CONFIDENCE = 0.4
+#: A slot of several points on each side pairs in order only when all labels agree pairwise; at most
+#: this many points a side.
+STRUCTURE_SLOT_MAX = 8

@@ -31,6 +31,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from ..align.tuning import REVISED_BELOW
 from ..changes import Change, Comparison, DiffOp, Flag, Kind
 from ..model import Draft, Point
 
@@ -312,7 +313,10 @@ class _Builder:
             out.append("withdrawn (the new draft says so)")
         if c.moved:
             out.append("moved")
-        if c.similarity is not None and c.similarity < 0.9995 and c.kind not in (Kind.ADDED, Kind.DROPPED):
+        if c.matched_by == "structure" and c.similarity is not None and c.similarity < REVISED_BELOW:
+            # linked on its place and label between linked neighbours, its words far apart
+            out.append(f"rewritten in place, similarity {c.similarity:.2f}")
+        elif c.similarity is not None and c.similarity < 0.9995 and c.kind not in (Kind.ADDED, Kind.DROPPED):
             out.append(f"similarity {c.similarity:.2f}")
         if c.matched_by == "pin":
             out.append("pinned")

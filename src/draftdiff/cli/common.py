@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..sources import DEFAULT_MAX_BYTES
+from . import state
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -29,7 +30,21 @@ MaxBytesOpt = Annotated[
     int, typer.Option("--max-bytes", min=1, help="Refuse inputs larger than this many bytes.", show_default=True)
 ]
 ParagraphsOpt = Annotated[
-    bool, typer.Option("--paragraphs", help="Read a draft without numbered points as one point per paragraph.")
+    bool,
+    typer.Option(
+        "--paragraphs",
+        help="Read every Markdown draft one point per paragraph or list item (ids ¶1, ¶2 ...), even one "
+        "with numbered points. Without it, only drafts without numbered points are read so (and every "
+        "draft, when the drafts compared are not numbered alike).",
+    ),
+]
+PointsOnlyOpt = Annotated[
+    bool,
+    typer.Option(
+        "--points-only",
+        help="Read points from their markers only: a draft without numbered points is an error (exit 2) "
+        "instead of being read as paragraphs.",
+    ),
 ]
 ColorOpt = Annotated[
     ColorMode,
@@ -43,11 +58,58 @@ WidthOpt = Annotated[int | None, typer.Option("--width", min=20, help="Width of 
 DEFAULT_MAX = DEFAULT_MAX_BYTES
 
 
-def load_draft(spec: str, *, max_bytes: int = DEFAULT_MAX_BYTES, paragraphs: bool = False) -> Draft:
-    """Read one draft named on the command line (a path, ``-`` or ``REV:PATH``)."""
-    from ..read import read_draft
+def load_draft(spec: str, *, max_bytes: int = DEFAULT_MAX_BYTES, paragraphs: bool = False, points_only: bool = False) -> Draft:
+    """Read one draft named on the command line (a path, ``-`` or ``REV:PATH``); see load_drafts."""
+    return load_drafts([spec], max_bytes=max_bytes, paragraphs=paragraphs, points_only=points_only)[0]
 
-    return read_draft(spec, max_bytes=max_bytes, paragraphs=paragraphs)
+
+def load_drafts(
+    specs: list[str], *, max_bytes: int = DEFAULT_MAX_BYTES, paragraphs: bool = False, points_only: bool = False
+) -> list[Draft]:
+    """Read the drafts of one command as a set (read.together); a note on stderr for paragraph readings.
+
+    ``paragraphs`` is --paragraphs (every draft as paragraphs), ``points_only`` is --points-only (markers
+    only: a draft without points is refused); neither: drafts without numbered points are read as
+    paragraphs, and all of them when they are not numbered alike.
+    """
+    from ..read.together import read_together
+
+    if paragraphs and points_only:
+        raise typer.BadParameter("--paragraphs and --points-only exclude each other", param_hint="--points-only")
+    mode: bool | str = "always" if paragraphs else not points_only
+    readings = read_together(specs, max_bytes=max_bytes, paragraphs=mode)
+    for line in paragraph_notes(readings):
+        state.note(line)
+    return [r.draft for r in readings]
+
+
+_KIND_NAMES = {"prose": "no numbered points", "bullets": "bullets only", "numbered": "numbered points"}
+
+
+def paragraph_notes(readings: list) -> list[str]:  # type: ignore[type-arg]
+    """The lines that say which drafts were read as paragraphs and why: one a draft, or one for the set."""
+    from ..read.together import WHY_ASKED, WHY_NO_POINTS, WHY_UNLIKE
+
+    def count(r) -> str:  # type: ignore[no-untyped-def]
+        n = len(r.draft.points)
+        return f"{n} paragraph" + ("" if n == 1 else "s")
+
+    if any(r.why == WHY_UNLIKE for r in readings):
+        groups: dict[str, list[str]] = {}
+        for r in readings:
+            if r.kind in _KIND_NAMES:
+                groups.setdefault(_KIND_NAMES[r.kind], []).append(r.draft.source)
+        held = "; ".join(f"{kind}: {', '.join(names)}" for kind, names in groups.items())
+        read = sum(1 for r in readings if r.draft.points_from == "paragraphs")
+        which = "both" if read == len(readings) == 2 else f"all {read}" if read == len(readings) else f"{read}"
+        return [f"the drafts are not numbered alike ({held}); {which} read as paragraphs"]
+    notes = []
+    for r in readings:
+        if r.why == WHY_NO_POINTS:
+            notes.append(f"{r.draft.source} has no numbered points; read as {count(r)}")
+        elif r.why == WHY_ASKED and r.draft.points_from == "paragraphs":
+            notes.append(f"{r.draft.source} read as {count(r)} (--paragraphs)")
+    return notes
 
 
 def use_color(mode: ColorMode, stream=None) -> bool:  # type: ignore[no-untyped-def]

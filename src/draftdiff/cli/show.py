@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from .app import app
-from .common import DEFAULT_MAX, MaxBytesOpt, OutputOpt, ParagraphsOpt
+from .common import DEFAULT_MAX, MaxBytesOpt, OutputOpt, ParagraphsOpt, PointsOnlyOpt
 
 if TYPE_CHECKING:
     from ..model import Draft
@@ -33,6 +33,7 @@ def show(
     ] = ShowFormat.text,
     max_bytes: MaxBytesOpt = DEFAULT_MAX,
     paragraphs: ParagraphsOpt = False,
+    points_only: PointsOnlyOpt = False,
     output: OutputOpt = None,
 ) -> None:
     """Show the points read from a draft: ids, sections, tracks and text.
@@ -44,7 +45,7 @@ def show(
     """
     from .common import load_draft, write_output
 
-    draft = load_draft(file, max_bytes=max_bytes, paragraphs=paragraphs)
+    draft = load_draft(file, max_bytes=max_bytes, paragraphs=paragraphs, points_only=points_only)
     if format is ShowFormat.json:
         text = draft_json(draft)
     else:

@@ -33,17 +33,16 @@ ParagraphsOpt = Annotated[
     bool,
     typer.Option(
         "--paragraphs",
-        help="Read every Markdown draft one point per paragraph or list item (ids ¶1, ¶2 ...), even one "
-        "with numbered points. Without it, only drafts without numbered points are read so (and every "
-        "draft, when the drafts compared are not numbered alike).",
+        help="Read every draft as paragraphs: one point per paragraph or list item (ids ¶1, ¶2 ...), even a "
+        "numbered one. (By default only a draft without numbered points is, and all drafts when they are "
+        "not numbered alike.)",
     ),
 ]
 PointsOnlyOpt = Annotated[
     bool,
     typer.Option(
         "--points-only",
-        help="Read points from their markers only: a draft without numbered points is an error (exit 2) "
-        "instead of being read as paragraphs.",
+        help="Never read paragraphs as points: a draft without numbered points is an error (exit 2).",
     ),
 ]
 ColorOpt = Annotated[

@@ -132,6 +132,13 @@ def _expand(paths: list[str]) -> list[str]:
     return out
 
 
+def _in_series(spec: str, specs: list[str]) -> bool:
+    if spec == "-" or not os.path.exists(spec):
+        return False
+    real = os.path.realpath(spec)
+    return any(s != "-" and os.path.realpath(s) == real for s in specs)
+
+
 def _read_series(
     paths: list[str], *, max_bytes: int, paragraphs: bool, points_only: bool, order: Order, extra: str | None = None
 ) -> tuple[list[Draft], Draft | None]:
@@ -139,7 +146,11 @@ def _read_series(
     from ..history import order_drafts
     from .common import load_drafts
 
-    specs = _expand(paths) + ([extra] if extra is not None else [])
+    specs = _expand(paths)
+    if extra is not None and _in_series(extra, specs):
+        extra = None  # blame's FILE is one of the series: read once
+    if extra is not None:
+        specs.append(extra)
     drafts = load_drafts(specs, max_bytes=max_bytes, paragraphs=paragraphs, points_only=points_only)
     last = drafts.pop() if extra is not None else None
     return order_drafts(drafts, order.value), last

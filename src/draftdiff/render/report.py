@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..changes import Change, Comparison, DiffOp, Flag, Kind
@@ -61,6 +61,22 @@ GROUP_TITLES: dict[str, str] = {
     "added": "Added",
     "unchanged": "Unchanged",
 }
+
+
+#: The header line's words for drafts read one point per paragraph (compare, history, blame).
+READ_AS_PARAGRAPHS = "read as paragraphs, not numbered points: one point per paragraph or list item (\u00b61, \u00b62 ...)"
+
+
+def paragraphs_line(drafts: Sequence[Draft], names: Sequence[str]) -> str:
+    """``All 7 drafts were read as paragraphs ...`` for a series ("" when none was)."""
+    read = [name for d, name in zip(drafts, names, strict=True) if d.points_from == "paragraphs"]
+    if not read:
+        return ""
+    if len(read) == len(drafts):
+        which = "Both drafts were" if len(read) == 2 else f"All {len(read)} drafts were"
+    else:
+        which = f"{len(read)} of {len(drafts)} drafts ({', '.join(read)}) were"
+    return f"{which} {READ_AS_PARAGRAPHS}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +231,7 @@ class Report:
         which = {"both": "Both drafts were", "old": "The old draft was", "new": "The new draft was"}.get(self.paragraphs)
         if which is None:
             return ""
-        return f"{which} read as paragraphs, not numbered points: one point per paragraph or list item (\u00b61, \u00b62 ...)"
+        return f"{which} {READ_AS_PARAGRAPHS}"
 
 
 def flag_text(flag: Flag) -> str:

@@ -12,14 +12,16 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from conftest import corpus_or_skip
 from draftdiff.cli import main
 from draftdiff.compare import compare
 from draftdiff.errors import InputError
 from draftdiff.jsonform import draft_to_dict
-from draftdiff.read import NO_POINTS_MESSAGE, parse_draft, read_draft
+from draftdiff.read import NO_POINTS_MESSAGE, parse_draft
 from draftdiff.read.together import WHY_NO_POINTS, WHY_UNLIKE, parse_together
+from test_read_fidelity import content_words, documents
 
 MEMO_V1 = """# Memo on the harbour works
 
@@ -66,13 +68,13 @@ A further meeting is set for the first week of summer.
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """The CLI in process: (exit status, stdout, stderr)."""
+    code = 0
     try:
         main(list(args))
-        code = 0
     except SystemExit as exc:
         code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
+    return (code, *capsys.readouterr())
 
 
 @pytest.fixture
@@ -126,6 +128,30 @@ def test_forced_paragraphs_read_every_paragraph_and_item_and_keep_headings_as_se
         ("¶5", "Step one.", "3. Ladder"),
     ]
     assert "3. Ladder" in [p.text for p in d.passages]  # a numbered heading is kept as printed, a passage
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents)
+def test_forced_paragraphs_lose_no_word_and_give_unique_ids(doc):
+    try:
+        draft = parse_draft(doc, "gen.md", paragraphs="always")
+    except InputError:
+        # refused only where the usual reading refuses too, or finds nothing but (numbered) headings
+        try:
+            usual = parse_draft(doc, "gen.md", paragraphs=True)
+        except InputError:
+            return
+        assert all(p.style == "heading" for p in usual.walk()), doc
+        return
+    assert draft.points_from == "paragraphs"
+    assert [p.id for p in draft.points] == [f"¶{k}" for k in range(1, len(draft.points) + 1)]
+    assert all(not p.points for p in draft.points)
+    found = content_words(" ".join(str(v) for v in draft.metadata.values()))
+    for p in draft.points:
+        found += content_words(p.text)
+    for p in draft.passages:
+        found += content_words(p.text)
+    assert found == content_words(doc)
 
 
 def test_link_reference_definitions_are_not_paragraphs():
@@ -219,8 +245,10 @@ def test_prose_against_numbered_reads_both_as_paragraphs(capsys, memos):
     code, out, err = run(capsys, "compare", memos["v1"], memos["v3"], "-f", "json")
     assert code == 0
     assert err.splitlines() == [
-        f"draftdiff: note: the drafts are not numbered alike (no numbered points: {memos['v1']}; "
-        f"numbered points: {memos['v3']}); both read as paragraphs"
+        (
+            f"draftdiff: note: the drafts are not numbered alike (no numbered points: {memos['v1']}; "
+            f"numbered points: {memos['v3']}); both read as paragraphs"
+        )
     ]
     doc = json.loads(out)
     assert doc["new"]["points_from"] == "paragraphs"

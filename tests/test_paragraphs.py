@@ -15,12 +15,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from conftest import corpus_or_skip
-from draftdiff.cli import main
 from draftdiff.compare import compare
 from draftdiff.errors import InputError
 from draftdiff.jsonform import draft_to_dict
 from draftdiff.read import NO_POINTS_MESSAGE, parse_draft
 from draftdiff.read.together import WHY_NO_POINTS, WHY_UNLIKE, parse_together
+from test_cli_compare import run
 from test_read_fidelity import content_words, documents
 
 MEMO_V1 = """# Memo on the harbour works
@@ -65,16 +65,6 @@ north basin. It decided:
 
 A further meeting is set for the first week of summer.
 """
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """The CLI in process: (exit status, stdout, stderr)."""
-    code = 0
-    try:
-        main(list(args))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    return (code, *capsys.readouterr())
 
 
 @pytest.fixture
@@ -394,3 +384,12 @@ def test_covenant_history_over_the_whole_series(capsys):
     assert len(lineage) == 1
     fates = [st["fate"] for st in lineage[0]["steps"]]
     assert fates[-4:] == ["unchanged"] * 4
+
+
+def test_the_module_docstring_example_holds():
+    import doctest
+
+    import draftdiff.read.together as together
+
+    result = doctest.testmod(together)
+    assert result.attempted > 0 and result.failed == 0

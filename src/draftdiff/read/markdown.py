@@ -966,8 +966,8 @@ def _every_paragraph(parser: _Parser) -> list[_Entry]:
     """``paragraphs="always"``: every paragraph and list item in document order, whatever its marker.
 
     List markers are dropped (markup, as for points); a numbered heading (``### 1. Correction``) or a
-    keyword item's title line (``Article 2 - Ceasefire``) is a heading, kept as printed, and names the
-    section of the paragraphs under it.
+    keyword item's title line (``Article 2 - Ceasefire``, when text follows it) is a heading, kept as
+    printed, and names the section of the paragraphs under it.
     """
     entries: list[_Entry] = [
         (para, sec.title if sec else None, sec.track if sec else None, is_heading)
@@ -984,7 +984,8 @@ def _every_paragraph(parser: _Parser) -> list[_Entry]:
         paras = node.paras
         if node.block:
             first = paras[0] if paras and paras[0].line == node.line and not paras[0].code else None
-            is_title = first is not None and (node.level is not None or first.title)
+            # a keyword item's title line heads its body; alone, it is the item's one paragraph
+            is_title = first is not None and (node.level is not None or (first.title and len(paras) > 1))
             printed = node.marker.lstrip("#").strip()
             if is_title or node.level is not None:
                 head = f"{printed} {first.text()}".strip() if is_title and first is not None else printed

@@ -69,15 +69,14 @@ def parse_together(
 
     opts: dict[str, Any] = {"format": format, "track_cues": track_cues}
     readings: list[Reading] = []
-    texts: list[str | None] = []
     for item in sources:
         data, source, path = item[0], item[1], _path(item)
         text = decode_text(data, source)
         structured = detect_format(path, text, format) != "markdown"
         draft = parse_draft(text, source, path=path, paragraphs=paragraphs, **opts)
+        del text  # not kept: a series of big drafts holds only its bytes until it is read again
         if structured:
             readings.append(Reading(draft, "structured"))
-            texts.append(None)
             continue
         if paragraphs == "always":
             kind, why = "", WHY_ASKED
@@ -85,14 +84,13 @@ def parse_together(
             kind = draft_kind(draft)
             why = WHY_NO_POINTS if draft.points_from == "paragraphs" else None
         readings.append(Reading(draft, kind, why))
-        texts.append(text)
     kinds = {r.kind for r in readings if r.kind in ("numbered", "bullets", "prose")}
     if paragraphs is True and len(kinds) > 1:
         for k, r in enumerate(readings):
-            text = texts[k]
-            if text is None or r.draft.points_from == "paragraphs":
+            if r.kind == "structured" or r.draft.points_from == "paragraphs":
                 continue
-            again = parse_draft(text, r.draft.source, path=_path(sources[k]), paragraphs="always", **opts)
+            data, source, path = sources[k][0], sources[k][1], _path(sources[k])
+            again = parse_draft(data, source, path=path, paragraphs="always", **opts)
             readings[k] = Reading(again, r.kind, WHY_UNLIKE)
     return readings
 

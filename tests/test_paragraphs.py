@@ -262,6 +262,9 @@ def test_paragraphs_option_forces_a_numbered_draft(capsys, memos):
     assert code == 0
     assert err == f"draftdiff: note: {memos['v3']} read as 5 paragraphs (--paragraphs)\n"
     assert "¶2  Dredging starts in June" in out
+    assert "\nread as: paragraphs (one point per paragraph or list item)\n" in out
+    code, out, _ = run(capsys, "show", memos["v3"])
+    assert code == 0 and "read as:" not in out
 
 
 def test_show_notes_and_json(capsys, memos):

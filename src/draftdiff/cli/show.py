@@ -106,6 +106,8 @@ def draft_text(draft: Draft) -> str:
         lines.append(f"version: {esc(draft.version)}")
     total = sum(1 for _ in draft.walk())
     lines.append(f"points: {total} ({len(draft.points)} top-level)")
+    if draft.points_from == "paragraphs":
+        lines.append("read as: paragraphs (one point per paragraph or list item)")
     if draft.withdrawn:
         lines.append("withdrawn: " + ", ".join(esc(w) for w in draft.withdrawn))
     lines.append("")

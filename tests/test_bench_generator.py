@@ -315,7 +315,11 @@ def test_hand_written_text_labels_are_complete():
         assert old_path.is_relative_to(accuracy.TEXTS) and new_path.is_relative_to(accuracy.TEXTS)
         for rid in data.get("rewritten", []):
             assert data["kinds"][rid] == "revised", (path.name, rid)
-    held = {accuracy.load_labels(p)[0]["old"].split("/")[0] for p in files if accuracy.load_labels(p)[0].get("heldout")}
+    held = {
+        accuracy.load_labels(p)[0]["old"].split("/")[0]
+        for p in files
+        if accuracy.load_labels(p)[0].get("heldout")
+    }
     assert len(held) == 1, held  # one hand-written document, all its pairs, is held out
     for path in files:
         data, _ = accuracy.load_labels(path)
@@ -336,5 +340,8 @@ def test_two_wordings_share_their_skeleton_not_their_words():
         for pa, pb in zip(a.walk(), b.walk()):
             assert pa.text != pb.text, (path.name, pa.id)
         words = lambda t: set(_re.findall(r"[a-z]{4,}", t.lower()))
-        shared = [len(words(pa.text) & words(pb.text)) / max(1, len(words(pa.text))) for pa, pb in zip(a.walk(), b.walk())]
+        shared = [
+            len(words(pa.text) & words(pb.text)) / max(1, len(words(pa.text)))
+            for pa, pb in zip(a.walk(), b.walk())
+        ]
         assert sum(shared) / len(shared) < 0.6, (path.name, sum(shared) / len(shared))

@@ -154,3 +154,109 @@ def test_mode_markdown_reads_back_as_the_same_draft(mode, tmp_path):
 def test_truth_scores_perfectly_against_itself_flat(key):
     s = accuracy.score_flat(CASES[key].truth, CASES[key].truth)
     assert s.links.f1 == 1.0 and all(c.f1 == 1.0 for c in s.kinds.values())
+
+
+# ---- the sets of bench/accuracy.py
+
+
+def _oracle(pairs):
+    """A stand-in engine that returns the truth (or what ``fix`` makes of it) for the pairs given."""
+    table = {(p.old.source, p.new.source): list(p.truth) for p in pairs}
+
+    def compare(old, new, options=None):
+        return table[(old.source, new.source)]
+
+    return compare
+
+
+def _all_pairs(set_name: str, heldout: bool) -> list:
+    spec = accuracy.SETS[set_name]
+    pairs = accuracy.label_pairs(set_name, heldout, []) if spec.labels else []
+    for mode, n in spec.modes:
+        pairs += accuracy.generator_pairs(
+            mode, n, accuracy.HELDOUT_SEEDS if heldout else accuracy.TUNED_SEEDS
+        )
+    return pairs
+
+
+@pytest.fixture
+def identity_conversion(monkeypatch):
+    pytest.importorskip("draftdiff.read")
+    monkeypatch.setattr(accuracy, "from_comparison", lambda found: found)
+
+
+def test_held_out_parts_are_disjoint_from_the_tuned_parts():
+    assert not set(accuracy.TUNED_SEEDS) & set(accuracy.HELDOUT_SEEDS)
+    for name in ("wordings", "rewrites"):
+        tuned = {p.name for p in accuracy.label_pairs(name, False, [])}
+        held = {p.name for p in accuracy.label_pairs(name, True, [])}
+        assert tuned and held and not tuned & held
+        docs = lambda names: {n.split("-")[1] for n in names}
+        assert not docs(tuned) & docs(held)  # a held-out document is held out in every set
+
+
+def test_perfect_engine_meets_every_target(identity_conversion, capsys):
+    results = {}
+    for name in ("wordings", "rewrites", "synthetic-200"):
+        for held in (False, True):
+            pairs = _all_pairs(name, held)
+            results[(name, held)] = accuracy.run_set(name, held, _oracle(pairs), quiet=True)
+    assert accuracy.check_targets_11(results)
+    r = results[("rewrites", False)]
+    assert r.rewritten.tp == r.rewritten.expected > 100 and r.false_drop_ids == []
+    assert "FAIL" not in capsys.readouterr().out
+
+
+def test_matching_by_label_gets_every_hand_written_wording_right(identity_conversion):
+    """The truth of the wordings pairs is the skeleton: a pair by id, at every depth, is right."""
+    for held in (False, True):
+        pairs = accuracy.label_pairs("wordings", held, [])
+        same_id = {
+            (p.old.source, p.new.source): [E("reworded", (q.id,), (q.id,)) for q in p.old.walk()]
+            for p in pairs
+        }
+        res = accuracy.run_set(
+            "wordings", held, lambda o, n, opt=None, t=same_id: t[(o.source, n.source)], quiet=True
+        )
+        assert res.link_f1() == 1.0 and res.false_drops() == 0
+
+
+def test_false_drops_and_rewrites_are_counted(identity_conversion):
+    pairs = _all_pairs("rewrites", False)
+    hand = [p for p in pairs if p.group == "hand-written"]
+    assert hand and all(len(p.rewritten) == 2 for p in hand)
+    total = sum(len(p.rewritten) for p in pairs)
+    assert total > 100
+
+    def dropping(old, new, options=None):
+        # an engine that calls every rewritten point dropped + added, and gets the rest right
+        pair = next(p for p in pairs if p.old.source == old.source and p.new.source == new.source)
+        gone = {o for o, _ in pair.rewritten}
+        out = [e for e in pair.truth if not set(e.old) & gone]
+        for o, n in pair.rewritten:
+            out += [E("dropped", (o,)), E("added", (), (n,))]
+        return out
+
+    res = accuracy.run_set("rewrites", False, dropping, quiet=True)
+    assert (res.rewritten.tp, res.rewritten.fn, res.rewritten_revised) == (0, total, 0)
+    assert len(res.false_drop_ids) == len(res.false_add_ids) == total
+    assert all(len(drops) == len(adds) == 2 for name, _, drops, adds in res.rows if name.startswith("texts-"))
+    assert res.link_f1() < 1.0 and res.pooled.links.precision == 1.0
+
+
+def test_strict_exit_status(identity_conversion, monkeypatch, tmp_path):
+    import draftdiff.compare
+
+    pairs = _all_pairs("wordings", False)
+    monkeypatch.setattr(accuracy, "BENCH", tmp_path)
+    monkeypatch.setattr(draftdiff.compare, "compare", _oracle(pairs))
+    assert accuracy.main(["--sets", "wordings", "--strict"]) == 0
+    assert (tmp_path / "out" / "accuracy-latest.json").is_file()
+
+    def drop_all(old, new, options=None):
+        return [E("dropped", (p.id,)) for p in old.points] + [E("added", (), (p.id,)) for p in new.points]
+
+    monkeypatch.setattr(draftdiff.compare, "compare", drop_all)
+    assert accuracy.main(["--sets", "wordings", "--strict"]) == 1
+    assert accuracy.main(["--sets", "wordings"]) == 0
+    assert accuracy.main(["--sets", "nonsense"]) == 2

@@ -1272,7 +1272,9 @@ def generate_mode(mode: str, n: int, seed: int = 0) -> Case:
       the rest lightly reworded, the others unchanged.
     * ``restructure``: the flat list regrouped into topic sections (new top-level points, added);
       old point ``i`` becomes sub-point ``k.m`` (its sub-points ``k.m.a``); 15% lightly reworded,
-      4% dropped, 3% added inside sections. Truth links across depths.
+      4% dropped, 3% added inside sections, about 3% split into two sub-points (the second piece
+      in another section half of the time), 2-3% merged with the next point of the same topic.
+      Truth links across depths.
     * ``flatten``: the same pair the other way round (nested -> flat).
     * ``moved-split``: the default edits with 5% splits whose pieces land elsewhere in the draft.
 
@@ -1470,8 +1472,38 @@ def _gen_restructure(n: int, seed: int) -> Case:
     rng.shuffle(order)
     sections: dict[int, list[_Proto]] = {k: [] for k in order}
     truth: list[dict] = []
+    merged_away: set[int] = set()
     for i, f in enumerate(frames):
+        if i in merged_away:
+            continue
         r = rng.random()
+        topic = _TOPIC_OF[f.action]
+        if 0.19 <= r < 0.27 and f.seconds and not kids[i]:
+            # a split across depths; the second piece goes to another section half of the time
+            sentences = _render(f, Style())
+            pieces = [
+                _Proto(sentences[0], key=("new", i, 0)),
+                _Proto(" ".join(sentences[1:]), key=("new", i, 1)),
+            ]
+            sections[topic].append(pieces[0])
+            elsewhere = rng.choice([k for k in order if k != topic]) if rng.random() < 0.5 else topic
+            sections[elsewhere].append(pieces[1])
+            truth.append(
+                {"kind": "split", "old": [("old", i)], "new": [p.key for p in pieces], "edits": ["split"]}
+            )
+            continue
+        same = [
+            j for j in range(i + 1, min(n, i + 8)) if _TOPIC_OF[frames[j].action] == topic and not kids[j]
+        ]
+        nxt = same[0] if same else None
+        if 0.27 <= r < 0.30 and nxt is not None and not kids[i]:
+            merged_away.add(nxt)
+            p = _Proto(old[i].text + " " + old[nxt].text, key=("new", i))
+            sections[topic].append(p)
+            truth.append(
+                {"kind": "merged", "old": [("old", i), ("old", nxt)], "new": [p.key], "edits": ["merge"]}
+            )
+            continue
         if r < 0.04:
             gone = [{"kind": "dropped", "old": [("oldc", i, k)], "new": []} for k in range(len(kids[i]))]
             truth.append(
@@ -1486,7 +1518,7 @@ def _gen_restructure(n: int, seed: int) -> Case:
         for k, c in enumerate(kids[i]):
             p.children.append(_Proto(_render_child(c), key=("newc", i, k)))
             ct.append(_child_truth(i, k, "unchanged"))
-        sections[_TOPIC_OF[f.action]].append(p)
+        sections[topic].append(p)
         truth.append(
             _pair_truth(kind, i, edits=["regroup"] + (["light"] if kind == "reworded" else []), children=ct)
         )

@@ -118,6 +118,19 @@ def test_restructure_links_old_top_level_points_to_sub_points():
     assert accuracy.score_flat(case.truth, same_id).links.tp == 0
 
 
+def test_restructure_splits_and_merges_span_depths():
+    kinds = Counter()
+    for seed in (1, 2, 3):
+        case = generator.generate_mode("restructure", 200, seed)
+        for e in case.truth:
+            if e.kind in ("split", "merged"):
+                kinds[e.kind] += 1
+                assert all(_depth(i) == 0 for i in e.old) and all(_depth(i) == 1 for i in e.new)
+                old = " ".join(case.old.point(i).text for i in e.old)
+                assert old == " ".join(case.new.point(i).text for i in e.new)
+    assert kinds["split"] >= 6 and kinds["merged"] >= 6
+
+
 def test_flatten_is_restructure_backwards():
     fwd, back = generator.generate_mode("restructure", 60, 1), generator.generate_mode("flatten", 60, 1)
     assert [p.text for p in fwd.new.walk()] == [p.text for p in back.old.walk()]

@@ -1434,6 +1434,18 @@ def _rewritten(b: _Builder, f: Frame) -> Frame:
     )
 
 
+def _kept(b: _Builder, f: Frame, i: int, old_text: str, kids: list[tuple], light: bool):
+    """Old point ``i`` kept (lightly reworded when ``light``), its sub-points unchanged: proto, kind, child truths."""
+    text = " ".join(_render(f, b.light_style(f) if light else Style()))
+    kind = "unchanged" if _norm(text) == _norm(old_text) else "reworded"
+    p = _Proto(text, key=("new", i))
+    ct = []
+    for k, c in enumerate(kids):
+        p.children.append(_Proto(_render_child(c), key=("newc", i, k)))
+        ct.append(_child_truth(i, k, "unchanged"))
+    return p, kind, ct
+
+
 def _gen_rewrite(n: int, seed: int) -> Case:
     b, frames, kids = _base(n, seed, "rewrite")
     rng = b.rng
@@ -1451,14 +1463,7 @@ def _gen_rewrite(n: int, seed: int) -> Case:
             new.append(p)
             truth.append(_pair_truth("revised", i, ["revised"], ["rewrite"]))
             continue
-        st = b.light_style(f) if rng.random() < 0.15 else Style()
-        text = " ".join(_render(f, st))
-        kind = "unchanged" if _norm(text) == _norm(old[i].text) else "reworded"
-        p = _Proto(text, key=("new", i))
-        ct = []
-        for k, c in enumerate(kids[i]):
-            p.children.append(_Proto(_render_child(c), key=("newc", i, k)))
-            ct.append(_child_truth(i, k, "unchanged"))
+        p, kind, ct = _kept(b, f, i, old[i].text, kids[i], light=rng.random() < 0.15)
         new.append(p)
         truth.append(_pair_truth(kind, i, edits=["light"] if kind == "reworded" else [], children=ct))
     return _finish("rewrite", n, seed, old, new, truth)
@@ -1510,14 +1515,7 @@ def _gen_restructure(n: int, seed: int) -> Case:
                 {"kind": "dropped", "old": [("old", i)], "new": [], "edits": ["drop"], "children": gone}
             )
             continue
-        st = b.light_style(f) if r < 0.19 else Style()
-        text = " ".join(_render(f, st))
-        kind = "unchanged" if _norm(text) == _norm(old[i].text) else "reworded"
-        p = _Proto(text, key=("new", i))
-        ct = []
-        for k, c in enumerate(kids[i]):
-            p.children.append(_Proto(_render_child(c), key=("newc", i, k)))
-            ct.append(_child_truth(i, k, "unchanged"))
+        p, kind, ct = _kept(b, f, i, old[i].text, kids[i], light=r < 0.19)
         sections[topic].append(p)
         truth.append(
             _pair_truth(kind, i, edits=["regroup"] + (["light"] if kind == "reworded" else []), children=ct)

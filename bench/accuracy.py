@@ -594,7 +594,8 @@ SETS: dict[str, SetSpec] = {
         modes=(("restructure", 200), ("flatten", 200)),
     ),
     "paraphrase": SetSpec(
-        "generator mode paraphrase, 200 points: every point reworded", modes=(("paraphrase", 200),)
+        "generator modes paraphrase and paraphrase-shift (5% dropped, 5% added), 200 points: every point reworded",
+        modes=(("paraphrase", 200), ("paraphrase-shift", 200)),
     ),
     "moved-splits": SetSpec(
         "generator mode moved-split, 200 points: splits whose pieces land elsewhere",
@@ -637,7 +638,7 @@ class Pair:
     """One scored pair of drafts with its truth."""
 
     name: str
-    group: str  # "hand-written", "corpus" or "generator"
+    group: str  # "hand-written", "corpus" or "generator MODE"
     old: object
     new: object
     truth: list
@@ -744,7 +745,7 @@ def generator_pairs(mode: str, n: int, seeds: Sequence[int]) -> list[Pair]:
         out.append(
             Pair(
                 f"{mode}-{n}-seed{seed}",
-                "generator",
+                f"generator {mode}",
                 case.old,
                 case.new,
                 list(case.truth),
@@ -773,9 +774,9 @@ def run_set(name: str, heldout: bool, compare, errors: int = 0, quiet: bool = Fa
     pairs: list[Pair] = label_pairs(name, heldout, res.skipped) if spec.labels else []
     for mode, n in spec.modes:
         pairs += generator_pairs(mode, n, HELDOUT_SEEDS if heldout else TUNED_SEEDS)
-    by_group: dict[str, list[Pair]] = {}
     for pair in pairs:
-        found = from_comparison(compare(pair.old, pair.new))
+        raw = compare(pair.old, pair.new)
+        found = raw if isinstance(raw, list) else from_comparison(raw)  # a list: already Expected objects
         s, drops, adds = score_pair(pair, found, spec.flat)
         if errors and pair is next(p for p in pairs if p.group == pair.group):
             print(f"\n  errors, {pair.name}:")
@@ -789,7 +790,6 @@ def run_set(name: str, heldout: bool, compare, errors: int = 0, quiet: bool = Fa
         res.pooled += s
         res.groups.setdefault(pair.group, Score(cases=0))
         res.groups[pair.group] += s
-        by_group.setdefault(pair.group, []).append(pair)
         res.rows.append((pair.name, s, drops, adds))
         res.false_drop_ids += [f"{pair.name}:{i}" for i in drops]
         res.false_add_ids += [f"{pair.name}:{i}" for i in adds]
@@ -807,6 +807,33 @@ def run_set(name: str, heldout: bool, compare, errors: int = 0, quiet: bool = Fa
     if not quiet:
         report_set(res, spec)
     return res
+
+
+def label_compare(old, new, options=None) -> list[Expected]:
+    """A naive engine for comparison: a point pairs with the point of the same id under the paired
+    parent (unchanged when the text is the same, else reworded); the rest is dropped or added.
+
+    >>> from draftdiff.model import Draft, Point
+    >>> a = Draft(source="a", points=(Point(id="1", label="1", text="x"), Point(id="2", label="2", text="y")))
+    >>> b = Draft(source="b", points=(Point(id="1", label="1", text="z"),))
+    >>> [(c.kind, c.old, c.new) for c in label_compare(a, b)]
+    [('reworded', ('1',), ('1',)), ('dropped', ('2',), ())]
+    """
+
+    def pair(olds, news) -> list[Expected]:
+        by_id = {q.id: q for q in news}
+        out = []
+        for p in olds:
+            q = by_id.pop(p.id, None)
+            if q is None:
+                out.append(Expected("dropped", (p.id,), children=tuple(pair(p.points, ()))))
+            else:
+                kind = "unchanged" if p.text == q.text else "reworded"
+                out.append(Expected(kind, (p.id,), (q.id,), children=tuple(pair(p.points, q.points))))
+        out += [Expected("added", (), (q.id,), children=tuple(pair((), q.points))) for q in by_id.values()]
+        return out
+
+    return pair(old.points, new.points)
 
 
 def report_set(res: SetResult, spec: SetSpec, out=sys.stdout) -> None:
@@ -830,12 +857,13 @@ def report_set(res: SetResult, spec: SetSpec, out=sys.stdout) -> None:
             file=out,
         )
     for group, s in res.groups.items():
-        rows = generated if group == "generator" else [r for r in named if _group_of(r[0]) == group]
-        if group == "generator":
-            seeds = sorted({r[0].split("-seed")[1] for r in generated}, key=int)
-            modes = sorted({r[0].split("-seed")[0] for r in generated})
-            label = f"{', '.join(modes)} seeds {','.join(seeds)}"
+        if group.startswith("generator "):
+            mode = group.split(" ", 1)[1]
+            rows = [r for r in generated if r[0].split("-seed")[0].rsplit("-", 1)[0] == mode]
+            seeds = sorted({r[0].split("-seed")[1] for r in rows}, key=int)
+            label = f"{rows[0][0].split('-seed')[0]} seeds {','.join(seeds)}"
         else:
+            rows = [r for r in named if _group_of(r[0]) == group]
             label = f"{group}, pooled ({len(rows)})"
         c = s.links
         nd = sum(len(r[2]) for r in rows)
@@ -943,6 +971,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--json", metavar="PATH", help="write the figures as JSON here too (always: bench/out/)")
     ap.add_argument(
+        "--engine",
+        choices=("draftdiff", "label"),
+        default="draftdiff",
+        help="label: a naive pairing by printed id under paired parents, for comparison",
+    )
+    ap.add_argument(
         "--legacy", action="store_true", help="the issue-3 report (--sizes, --seeds, --no-corpus ...)"
     )
     args = ap.parse_args(argv)
@@ -952,10 +986,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"accuracy.py: unknown set {', '.join(unknown)}; known: {', '.join(SETS)}", file=sys.stderr)
         return 2
 
-    from draftdiff.compare import compare
+    if args.engine == "label":
+        compare = label_compare
+    else:
+        from draftdiff.compare import compare
 
     part = "held-out parts only" if args.heldout else "tuned parts (held-out parts: --heldout)"
-    print(f"draftdiff bench/accuracy, sets: {', '.join(names)}; {part}.")
+    engine = "draftdiff.compare" if args.engine == "draftdiff" else "pairing by printed id (--engine label)"
+    print(f"draftdiff bench/accuracy, sets: {', '.join(names)}; {part}; engine: {engine}.")
     print("links: old->new id pairs of matched changes; false drops: a point the truth links, dropped.")
     t0 = time.perf_counter()
     results: dict[tuple[str, bool], SetResult] = {}
@@ -973,6 +1011,8 @@ def main(argv: list[str] | None = None) -> int:
         "targets_pass": ok,
     }
     name = "accuracy-heldout-latest.json" if args.heldout else "accuracy-latest.json"
+    if args.engine != "draftdiff":
+        name = name.replace("accuracy-", f"accuracy-{args.engine}-")
     for path in [BENCH / "out" / name] + ([Path(args.json)] if args.json else []):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")

@@ -1230,7 +1230,7 @@ def generate(n: int, seed: int = 0, rates: Rates | None = None, *, moved_splits:
 # own function with its own random stream, so the default mode's output never changes.
 
 #: The modes of :func:`generate_mode`; "default" is :func:`generate`.
-MODES = ("default", "paraphrase", "rewrite", "restructure", "flatten", "moved-split")
+MODES = ("default", "paraphrase", "paraphrase-shift", "rewrite", "restructure", "flatten", "moved-split")
 
 # Second wordings of the sub-point bank (same placeholders), for the paraphrase mode.
 CHILDREN_ALT: tuple[str, ...] = (
@@ -1267,6 +1267,8 @@ def generate_mode(mode: str, n: int, seed: int = 0) -> Case:
 
     * ``paraphrase``: every point (and sub-point) in other words, the skeleton (labels, order,
       sub-points) kept; truth: every id linked to the same id, reworded (revised accepted).
+    * ``paraphrase-shift``: the same with 5% of the points dropped and 5% added, so that the
+      numbers after each shift and a label no longer names its point.
     * ``rewrite``: about 10% of the points replaced in place by another provision of the same topic
       (same action, other object, place, numbers and phrasing); truth: linked, kind revised. 15% of
       the rest lightly reworded, the others unchanged.
@@ -1292,8 +1294,8 @@ def generate_mode(mode: str, n: int, seed: int = 0) -> Case:
     if mode == "moved-split":
         case = generate(n, seed, Rates(split=0.05), moved_splits=True)
         return replace(case, truth=tuple(_with_dropped_children(e, case.old) for e in case.truth), mode=mode)
-    if mode == "paraphrase":
-        return _gen_paraphrase(n, seed)
+    if mode in ("paraphrase", "paraphrase-shift"):
+        return _gen_paraphrase(n, seed, shift=mode == "paraphrase-shift")
     if mode == "rewrite":
         return _gen_rewrite(n, seed)
     if mode == "restructure":
@@ -1391,12 +1393,20 @@ def _finish(mode: str, n: int, seed: int, old_protos, new_protos, truth_units, n
     )
 
 
-def _gen_paraphrase(n: int, seed: int) -> Case:
-    b, frames, kids = _base(n, seed, "paraphrase")
+def _gen_paraphrase(n: int, seed: int, shift: bool = False) -> Case:
+    mode = "paraphrase-shift" if shift else "paraphrase"
+    b, frames, kids = _base(n, seed, mode)
+    rng = b.rng
     old = _old_protos(frames, kids)
     new, truth = [], []
     both = ["reworded", "revised"]
     for i, f in enumerate(frames):
+        if shift and rng.random() < 0.05:
+            gone = [{"kind": "dropped", "old": [("oldc", i, k)], "new": []} for k in range(len(kids[i]))]
+            truth.append(
+                {"kind": "dropped", "old": [("old", i)], "new": [], "edits": ["drop"], "children": gone}
+            )
+            continue
         p = _Proto(" ".join(_render(f, b.paraphrase_style(f))), key=("new", i))
         ct = []
         for k, c in enumerate(kids[i]):
@@ -1404,7 +1414,13 @@ def _gen_paraphrase(n: int, seed: int) -> Case:
             ct.append(_child_truth(i, k, "reworded", both, ["paraphrase"]))
         new.append(p)
         truth.append(_pair_truth("reworded", i, both, ["paraphrase"], ct))
-    return _finish("paraphrase", n, seed, old, new, truth)
+    if shift:  # additions: every number after one (or after a drop) shifts
+        for a in range(round(0.05 * n)):
+            f = b.unique_frame(with_children=False)
+            p = _Proto(" ".join(_render(f, b.paraphrase_style(f))), key=("add", a))
+            new.insert(rng.randint(0, len(new)), p)
+            truth.append({"kind": "added", "old": [], "new": [p.key], "edits": ["add"]})
+    return _finish(mode, n, seed, old, new, truth)
 
 
 def _rewritten(b: _Builder, f: Frame) -> Frame:

@@ -273,3 +273,23 @@ def test_strict_exit_status(identity_conversion, monkeypatch, tmp_path):
     assert accuracy.main(["--sets", "wordings", "--strict"]) == 1
     assert accuracy.main(["--sets", "wordings"]) == 0
     assert accuracy.main(["--sets", "nonsense"]) == 2
+
+
+def test_paraphrase_shift_defeats_matching_by_label():
+    """Plain paraphrase keeps every label; with drops and additions the labels no longer name the points."""
+    plain, shifted = CASES[("paraphrase", 200, 101)], CASES[("paraphrase-shift", 200, 101)]
+    assert accuracy.score_flat(plain.truth, accuracy.label_compare(plain.old, plain.new)).links.f1 == 1.0
+    assert accuracy.score_flat(shifted.truth, accuracy.label_compare(shifted.old, shifted.new)).links.f1 < 0.5
+    kinds = Counter(e.kind for e in shifted.truth)
+    assert kinds["dropped"] and kinds["added"] == 10
+    moved = [e for e in shifted.truth if e.kind == "reworded" and e.old != e.new]
+    assert len(moved) > 100
+
+
+def test_label_compare_is_a_partition():
+    for key, case in CASES.items():
+        found = accuracy.label_compare(case.old, case.new)
+        olds = Counter(i for e in found for x in e.walk() for i in x.old)
+        news = Counter(i for e in found for x in e.walk() for i in x.new)
+        assert olds == Counter(p.id for p in case.old.walk()), key
+        assert news == Counter(p.id for p in case.new.walk()), key

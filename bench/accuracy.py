@@ -583,6 +583,10 @@ SETS: dict[str, SetSpec] = {
     "wordings": SetSpec(
         "hand-written documents in two independent wordings (bench/texts, a -> b)", labels=True
     ),
+    "wordings-shift": SetSpec(
+        "hand-written wording A -> wording B renumbered (a point deleted, one inserted: numbers shift)",
+        labels=True,
+    ),
     "rewrites": SetSpec(
         "points rewritten in place: hand-written (a -> rewrite) and generator mode rewrite, 200 points",
         labels=True,

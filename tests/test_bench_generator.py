@@ -345,3 +345,25 @@ def test_two_wordings_share_their_skeleton_not_their_words():
             for pa, pb in zip(a.walk(), b.walk())
         ]
         assert sum(shared) / len(shared) < 0.6, (path.name, sum(shared) / len(shared))
+
+
+def test_renumbered_wordings_are_wording_b_under_new_numbers():
+    """b-shift.md is b.md with one point deleted and one inserted: each link of a -> b-shift joins A's
+    point to B's wording of the same point, under its new number."""
+    read = pytest.importorskip("draftdiff.read")
+    files = [
+        p
+        for p in _label_files("texts")
+        if "wordings-shift" in accuracy.label_sets(accuracy.load_labels(p)[0])
+    ]
+    assert len(files) >= 3
+    for path in files:
+        data, _ = accuracy.load_labels(path)
+        _, new_path = accuracy.pair_paths(data)
+        b = read.read_draft(str(new_path.with_name("b.md")))
+        shifted = read.read_draft(str(new_path))
+        moved = 0
+        for o, n in data["links"]:
+            assert shifted.point(n).text == b.point(o).text, (path.name, o, n)
+            moved += o != n
+        assert moved >= 2 and len(data["dropped"]) == len(data["added"]) == 1

@@ -165,17 +165,28 @@ class Score:
 # Engine output -> the scorer's shape (Expected objects; accept/edits unused)
 
 
+@dataclass(frozen=True)
+class Found(Expected):
+    """An engine change in the scorer's shape, with what the truth has no use for: the engine's
+    confidence in the pairing and the new ids of its alternatives (near ties, candidates of a drop)."""
+
+    confidence: float | None = None
+    alternatives: tuple[tuple[str, ...], ...] = ()
+
+
 def from_comparison(cmp) -> list[Expected]:
-    """The changes of a draftdiff Comparison as Expected objects (flags reduced to their types)."""
+    """The changes of a draftdiff Comparison as :class:`Found` objects (flags reduced to their types)."""
 
     def conv(c) -> Expected:
-        return Expected(
+        return Found(
             kind=str(getattr(c.kind, "value", c.kind)),
             old=tuple(c.old),
             new=tuple(c.new),
             flags=tuple(sorted(f.type for f in c.flags)),
             track=c.track,
             children=tuple(conv(x) for x in c.children),
+            confidence=getattr(c, "confidence", None),
+            alternatives=tuple(tuple(a.new) for a in getattr(c, "alternatives", ())),
         )
 
     return [conv(c) for c in cmp.changes]
@@ -666,6 +677,9 @@ class SetResult:
     false_add_ids: list[str] = field(default_factory=list)
     rewritten: Counts = field(default_factory=Counts)  # tp: linked, fn: not linked
     rewritten_revised: int = 0
+    conf_right: list[float] = field(default_factory=list)  # engine confidence of right 1:1 links
+    conf_wrong: list[float] = field(default_factory=list)  # ... and of wrong ones
+    drops_with_candidate: int = 0  # false drops whose alternatives name a right new id
     cross: Counts = field(default_factory=Counts)  # truth links between points of different depths
     skipped: list[str] = field(default_factory=list)
 
@@ -696,10 +710,21 @@ class SetResult:
             "false_adds": self.false_add_ids,
             "rewritten": self.rewritten.as_dict(),
             "rewritten_revised": self.rewritten_revised,
+            "confidence_right": _summary(self.conf_right),
+            "confidence_wrong": _summary(self.conf_wrong),
+            "false_drops_with_candidate": self.drops_with_candidate,
             "cross_depth_links": self.cross.as_dict(),
             "merge_split_recall": self.merge_split_recall(),
             "skipped": self.skipped,
         }
+
+
+def _summary(values: list[float]) -> dict:
+    return {
+        "n": len(values),
+        "mean": sum(values) / len(values) if values else 0.0,
+        "high": sum(v >= 0.8 for v in values),
+    }
 
 
 def _depth(pid: str) -> int:
@@ -772,6 +797,35 @@ def score_pair(pair: Pair, found: Sequence, flat: bool) -> tuple[Score, list[str
     return s, drops, adds
 
 
+def confidence_figures(pair: Pair, found: Sequence) -> tuple[list[float], list[float], int, int]:
+    """Confidences of the engine's 1:1 links that the truth has (right) and lacks (wrong), at any
+    depth; and of the false drops, how many list a right new id among their alternatives.
+
+    >>> pair = Pair("p", "x", None, None, [Expected("reworded", ("1",), ("1",)), Expected("reworded", ("2",), ("2",))])
+    >>> found = [Found("reworded", ("1",), ("1",), confidence=0.9), Found("dropped", ("2",), alternatives=(("2",),)),
+    ...          Found("added", (), ("2",))]
+    >>> confidence_figures(pair, found)
+    ([0.9], [], 1, 1)
+    """
+    truth_links = _flat_links(pair.truth)
+    ign_o, ign_n = set(pair.ignore_old), set(pair.ignore_new)
+    right: list[float] = []
+    wrong: list[float] = []
+    drops = listed = 0
+    for c in _walk(found):
+        if set(c.old) & ign_o or set(c.new) & ign_n:
+            continue
+        conf = getattr(c, "confidence", None)
+        if c.kind in MATCHED_KINDS and len(c.old) == len(c.new) == 1 and conf is not None:
+            (right if (c.old[0], c.new[0]) in truth_links else wrong).append(conf)
+        elif c.kind == "dropped":
+            targets = {n for o, n in truth_links if o == c.old[0]}
+            if targets:
+                drops += 1
+                listed += any(set(a) & targets for a in getattr(c, "alternatives", ()))
+    return right, wrong, drops, listed
+
+
 def run_set(name: str, heldout: bool, compare, errors: int = 0, quiet: bool = False) -> SetResult:
     spec = SETS[name]
     res = SetResult(name, heldout)
@@ -782,6 +836,10 @@ def run_set(name: str, heldout: bool, compare, errors: int = 0, quiet: bool = Fa
         raw = compare(pair.old, pair.new)
         found = raw if isinstance(raw, list) else from_comparison(raw)  # a list: already Expected objects
         s, drops, adds = score_pair(pair, found, spec.flat)
+        right, wrong, _, listed = confidence_figures(pair, found)
+        res.conf_right += right
+        res.conf_wrong += wrong
+        res.drops_with_candidate += listed
         if errors and pair is next(p for p in pairs if p.group == pair.group):
             print(f"\n  errors, {pair.name}:")
             show_errors(
@@ -898,6 +956,14 @@ def report_set(res: SetResult, spec: SetSpec, out=sys.stdout) -> None:
         )
     if res.cross.expected:
         print(f"  links across depths found: {res.cross.tp}/{res.cross.expected}", file=out)
+    if res.conf_right or res.conf_wrong:
+        r, w = _summary(res.conf_right), _summary(res.conf_wrong)
+        print(
+            f"  confidence of 1:1 links: right {r['n']} (mean {r['mean']:.2f}), wrong {w['n']} (mean {w['mean']:.2f},"
+            f" {w['high']} at >= 0.8); false drops naming the right candidate: {res.drops_with_candidate}"
+            f"/{len(res.false_drop_ids)}",
+            file=out,
+        )
     if res.pooled.kinds["merged"].expected or res.pooled.kinds["split"].expected:
         print(f"  merge/split recall: {_fmt(res.merge_split_recall())}", file=out)
 

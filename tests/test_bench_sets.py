@@ -293,3 +293,22 @@ def test_label_compare_is_a_partition():
         news = Counter(i for e in found for x in e.walk() for i in x.new)
         assert olds == Counter(p.id for p in case.old.walk()), key
         assert news == Counter(p.id for p in case.new.walk()), key
+
+
+def test_engine_changes_keep_confidence_and_alternatives():
+    compare = pytest.importorskip("draftdiff.compare").compare
+    case = generator.generate_mode("paraphrase-shift", 40, 3)
+    found = accuracy.from_comparison(compare(case.old, case.new))
+    assert all(isinstance(c, accuracy.Found) for c in found)
+    linked = [c for c in found if c.kind in generator.MATCHED_KINDS]
+    assert linked and all(c.confidence is None or 0.0 <= c.confidence <= 1.0 for c in linked)
+    pair = accuracy.Pair("p", "generator paraphrase-shift", case.old, case.new, list(case.truth))
+    right, wrong, drops, listed = accuracy.confidence_figures(pair, found)
+    one_to_one = [
+        x
+        for c in found
+        for x in c.walk()
+        if x.kind in generator.MATCHED_KINDS and len(x.old) == len(x.new) == 1 and x.confidence is not None
+    ]
+    assert len(right) + len(wrong) == len(one_to_one)
+    assert 0 <= listed <= drops

@@ -604,7 +604,7 @@ SETS: dict[str, SetSpec] = {
         modes=(("rewrite", 200),),
     ),
     "cross-depth": SetSpec(
-        "flat <-> nested: hand-labelled corpus pairs and generator modes restructure and flatten, 200 points",
+        "flat <-> nested: corpus pairs, hand-written a -> nested, generator restructure and flatten (200 points)",
         labels=True,
         modes=(("restructure", 200), ("flatten", 200)),
     ),

@@ -1608,7 +1608,10 @@ def _invert(case: Case, mode: str) -> Case:
     def rename(d: Draft, side: str) -> Draft:
         src = d.source.replace("restructure", mode).rsplit("-", 1)[0] + f"-{side}.md"
         title = (d.title or "").replace("restructure", mode).rsplit(" (", 1)[0] + f" ({side})"
-        return replace(d, source=src, title=title, metadata={**d.metadata, "title": title})
+        date = "2026-01-10" if side == "old" else "2026-02-14"  # the older draft keeps the earlier date
+        return replace(
+            d, source=src, title=title, date=date, metadata={**d.metadata, "title": title, "date": date}
+        )
 
     return Case(
         old=rename(case.new, "old"),

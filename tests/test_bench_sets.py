@@ -135,6 +135,7 @@ def test_flatten_is_restructure_backwards():
     fwd, back = generator.generate_mode("restructure", 60, 1), generator.generate_mode("flatten", 60, 1)
     assert [p.text for p in fwd.new.walk()] == [p.text for p in back.old.walk()]
     assert [p.text for p in fwd.old.walk()] == [p.text for p in back.new.walk()]
+    assert back.old.date < back.new.date and "flatten" in back.old.source
     kinds = Counter(x.kind for e in fwd.truth for x in e.walk())
     back_kinds = Counter(x.kind for e in back.truth for x in e.walk())
     assert back_kinds["dropped"] == kinds["added"] and back_kinds["added"] == kinds["dropped"]

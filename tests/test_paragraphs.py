@@ -392,7 +392,7 @@ def test_covenant_history_over_the_whole_series(capsys):
 def test_the_module_docstring_example_holds():
     import doctest
 
-    import draftdiff.read.together as together
+    from draftdiff.read import together
 
     result = doctest.testmod(together)
     assert result.attempted > 0 and result.failed == 0

@@ -71,7 +71,7 @@ def load_drafts(
     only: a draft without points is refused); neither: drafts without numbered points are read as
     paragraphs, and all of them when they are not numbered alike.
     """
-    from ..read.together import read_together
+    from ..read.together import paragraph_notes, read_together
 
     if paragraphs and points_only:
         raise typer.BadParameter("--paragraphs and --points-only exclude each other", param_hint="--points-only")
@@ -80,35 +80,6 @@ def load_drafts(
     for line in paragraph_notes(readings):
         state.note(line)
     return [r.draft for r in readings]
-
-
-_KIND_NAMES = {"prose": "no numbered points", "bullets": "bullets only", "numbered": "numbered points"}
-
-
-def paragraph_notes(readings: list) -> list[str]:  # type: ignore[type-arg]
-    """The lines that say which drafts were read as paragraphs and why: one a draft, or one for the set."""
-    from ..read.together import WHY_ASKED, WHY_NO_POINTS, WHY_UNLIKE
-
-    def count(r) -> str:  # type: ignore[no-untyped-def]
-        n = len(r.draft.points)
-        return f"{n} paragraph" + ("" if n == 1 else "s")
-
-    if any(r.why == WHY_UNLIKE for r in readings):
-        groups: dict[str, list[str]] = {}
-        for r in readings:
-            if r.kind in _KIND_NAMES:
-                groups.setdefault(_KIND_NAMES[r.kind], []).append(r.draft.source)
-        held = "; ".join(f"{kind}: {', '.join(names)}" for kind, names in groups.items())
-        read = sum(1 for r in readings if r.draft.points_from == "paragraphs")
-        which = "both" if read == len(readings) == 2 else f"all {read}" if read == len(readings) else f"{read}"
-        return [f"the drafts are not numbered alike ({held}); {which} read as paragraphs"]
-    notes = []
-    for r in readings:
-        if r.why == WHY_NO_POINTS:
-            notes.append(f"{r.draft.source} has no numbered points; read as {count(r)}")
-        elif r.why == WHY_ASKED and r.draft.points_from == "paragraphs":
-            notes.append(f"{r.draft.source} read as {count(r)} (--paragraphs)")
-    return notes
 
 
 def use_color(mode: ColorMode, stream=None) -> bool:  # type: ignore[no-untyped-def]

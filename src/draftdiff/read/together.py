@@ -21,7 +21,7 @@ from typing import Any
 from ..model import Draft
 from ..sources import DEFAULT_MAX_BYTES, read_source
 
-__all__ = ["Reading", "draft_kind", "parse_together", "read_together"]
+__all__ = ["Reading", "draft_kind", "paragraph_notes", "parse_together", "read_together"]
 
 #: Why a draft was read as paragraphs (``Reading.why``).
 WHY_NO_POINTS = "no numbered points"
@@ -113,3 +113,33 @@ def read_together(
         src = read_source(spec, max_bytes=max_bytes)
         sources.append((src.data, src.name, src.path))
     return parse_together(sources, paragraphs=paragraphs, format=format, track_cues=track_cues)
+
+
+_KIND_NAMES = {"prose": "no numbered points", "bullets": "bullets only", "numbered": "numbered points"}
+
+
+def paragraph_notes(readings: Sequence[Reading]) -> list[str]:
+    """What to tell the user about paragraph readings (unescaped): one line a draft, or one for the set.
+
+    >>> rs = parse_together([(b"Prose.\\n", "memo.md"), (b"1. One.\\n", "plan.md")])
+    >>> paragraph_notes(rs)
+    ['the drafts are not numbered alike (no numbered points: memo.md; numbered points: plan.md); both read as paragraphs']
+    """
+    if any(r.why == WHY_UNLIKE for r in readings):
+        groups: dict[str, list[str]] = {}
+        for r in readings:
+            if r.kind in _KIND_NAMES:
+                groups.setdefault(_KIND_NAMES[r.kind], []).append(r.draft.source)
+        held = "; ".join(f"{kind}: {', '.join(names)}" for kind, names in groups.items())
+        read, total = sum(1 for r in readings if r.draft.points_from == "paragraphs"), len(readings)
+        which = "both" if read == total == 2 else f"all {read}" if read == total else f"{read} of {total}"
+        return [f"the drafts are not numbered alike ({held}); {which} read as paragraphs"]
+    notes = []
+    for r in readings:
+        n = len(r.draft.points)
+        count = f"{n} paragraph" + ("" if n == 1 else "s")
+        if r.why == WHY_NO_POINTS:
+            notes.append(f"{r.draft.source} has no numbered points; read as {count}")
+        elif r.why == WHY_ASKED and r.draft.points_from == "paragraphs":
+            notes.append(f"{r.draft.source} read as {count} (--paragraphs)")
+    return notes

@@ -26,7 +26,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..jsonform import DRAFT_SCHEMA
-from ..model import Draft, Passage, Point
+from ..model import POINTS_FROM, Draft, Passage, Point
 from .frontmatter import plain_value
 from .markdown import MAX_DEPTH, child_id
 
@@ -42,9 +42,7 @@ def load_structured(text: str, source: str, fmt: str) -> Any:
         try:
             return json.loads(text)
         except json.JSONDecodeError as exc:
-            raise InputError(
-                f"not valid JSON: {exc.msg} (column {exc.colno})", source=source, line=exc.lineno
-            ) from None
+            raise InputError(f"not valid JSON: {exc.msg} (column {exc.colno})", source=source, line=exc.lineno) from None
         except RecursionError:
             raise InputError("JSON nested too deeply", source=source) from None
     try:
@@ -122,9 +120,7 @@ def _points(items: Any, source: str, path: str, *, strict: bool = True) -> tuple
             raise _fail(source, where, f"expected a point (an object or a string), found {_kind(raw)}")
         unknown = set(raw) - _POINT_KEYS
         if unknown and strict:
-            raise _fail(
-                source, where, f"unknown key {min(unknown)!r} (expected {', '.join(sorted(_POINT_KEYS))})"
-            )
+            raise _fail(source, where, f"unknown key {min(unknown)!r} (expected {', '.join(sorted(_POINT_KEYS))})")
         if "text" not in raw:
             raise _fail(source, where + ".text", "missing (every point needs a text)")
         text = raw["text"]
@@ -202,9 +198,7 @@ def draft_from_data(data: Any, source: str) -> Draft:
         withdrawn_raw = []
     if not isinstance(withdrawn_raw, list):
         raise _fail(source, "withdrawn", f"expected a list of ids, found {_kind(withdrawn_raw)}")
-    withdrawn = tuple(
-        _opt_str(w, source, f"withdrawn[{k}]", numbers=True) or "" for k, w in enumerate(withdrawn_raw)
-    )
+    withdrawn = tuple(_opt_str(w, source, f"withdrawn[{k}]", numbers=True) or "" for k, w in enumerate(withdrawn_raw))
     passages_raw = data.get("passages", [])
     if passages_raw is None:
         passages_raw = []
@@ -221,9 +215,12 @@ def draft_from_data(data: Any, source: str) -> Draft:
         line = p.get("line")
         if line is not None and (not isinstance(line, int) or isinstance(line, bool)):
             raise _fail(source, where + ".line", f"expected an integer or null, found {_kind(line)}")
-        passages.append(
-            Passage(text=p["text"], line=line, section=_opt_str(p.get("section"), source, where + ".section"))
-        )
+        passages.append(Passage(text=p["text"], line=line, section=_opt_str(p.get("section"), source, where + ".section")))
+    points_from = "markers"
+    if schema is not None and data.get("points_from") is not None:  # show --format json of a prose draft
+        points_from = data["points_from"]
+        if points_from not in POINTS_FROM:
+            raise _fail(source, "points_from", f"expected one of {', '.join(POINTS_FROM)}, found {points_from!r}")
     return Draft(
         source=source,
         points=points,
@@ -233,6 +230,7 @@ def draft_from_data(data: Any, source: str) -> Draft:
         metadata=metadata,
         passages=tuple(passages),
         withdrawn=withdrawn,
+        points_from=points_from,
     )
 
 

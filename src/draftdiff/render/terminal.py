@@ -171,10 +171,9 @@ class _Layout:
     def render(self) -> Iterator[tuple[int, RenderableType]]:
         r = self.r
         yield 0, Text(f"{plain(r.old.described)} -> {plain(r.new.described)}", style=STYLES["title"])
-        yield (
-            0,
-            Text(f"{plain(r.old.source)} -> {plain(r.new.source)} · {r.counts_line}", style=STYLES["meta"]),
-        )
+        yield 0, Text(f"{plain(r.old.source)} -> {plain(r.new.source)} · {r.counts_line}", style=STYLES["meta"])
+        if r.read_line:
+            yield 0, Text(r.read_line, style=STYLES["meta"])
         yield 0, Text(plain(r.summary), style=STYLES["summary"])
         for group in r.groups:
             yield 0, Text()
@@ -257,7 +256,6 @@ class _Layout:
         table.add_column(f"new {plain(news)}", ratio=1, overflow="fold")
         diff = entry.change.diff
         table.add_row(
-            diff_text(diff, markers=self.markers, side="old"),
-            diff_text(diff, markers=self.markers, side="new"),
+            diff_text(diff, markers=self.markers, side="old"), diff_text(diff, markers=self.markers, side="new")
         )
         return table

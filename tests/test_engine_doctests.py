@@ -8,7 +8,7 @@ import importlib
 import pytest
 
 
-@pytest.mark.parametrize("name", ["normalize", "align", "classify", "worddiff", "compare"])
+@pytest.mark.parametrize("name", ["normalize", "align", "classify", "worddiff", "compare", "flags", "flags.registry", "flags.context", "flags.amounts", "flags.wording", "flags.names"])
 def test_docstring_examples(name):
     module = importlib.import_module(f"draftdiff.{name}")
     result = doctest.testmod(module)

@@ -81,7 +81,8 @@ _VERSION = re.compile(
     re.IGNORECASE,
 )
 # A reference by number alone: "4.b", "3.2.a" (a lettered sub-point), "§5", "§§ 3-4".
-_SECTION = re.compile(r"§+\s*\d+(?:\.\d+)*[a-z]?(?:\s*[-–]\s*\d+)?|(?<![\w.])\d+(?:\.\d+)*\.[a-z]\b(?![.\d])")
+_SECTION = re.compile(r"§+\s*\d+(?:\.\d+)*[a-z]?(?:\s*[-–]\s*\d+)?|(?<![\w.])\d+(?:\.\d+)*\.[a-z]\b(?!\.\w)")
+
 
 def _numbers(undated: str) -> list[tuple[tuple, str]]:
     """Amounts in a text whose dates are already blanked out (see :func:`dates`)."""

@@ -110,7 +110,7 @@ _AFTER_DOCUMENT = re.compile(
 )
 _PLACE_AFTER = re.compile(r"\s+(?:the\s+)?(" + "|".join(sorted(_PLACE_WORDS)) + r")\b")
 _LIST_JOIN = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
-_MONTHS = """january february march april may june july august september october november december""".split()
+_MONTHS = """january february march april may june july august september october november december""".split()  # noqa: SIM905
 _NOT_PARTIES = frozenset(
     """a an the this that these those it its all any each every no not if when where while after before
     upon within following both either neither there such other in on at by for of to and or but as
@@ -126,8 +126,31 @@ _NOT_PARTIES = frozenset(
     + ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
 #: Short capitalised words that are technical terms, not organisations.
-_TECHNICAL = frozenset("api apis url urls uri ascii rfc http https html json yaml xml sha cli faq pdf id ok todo".split())
-_MODALS = frozenset("shall must will may should could can might would".split())
+_TECHNICAL = frozenset(
+    [
+        "api",
+        "apis",
+        "url",
+        "urls",
+        "uri",
+        "ascii",
+        "rfc",
+        "http",
+        "https",
+        "html",
+        "json",
+        "yaml",
+        "xml",
+        "sha",
+        "cli",
+        "faq",
+        "pdf",
+        "id",
+        "ok",
+        "todo",
+    ]
+)
+_MODALS = frozenset("shall must will may should could can might would".split())  # noqa: SIM905
 
 
 # A capitalised word right after a word, a comma or a closing bracket/quote and one space: inside a sentence.
@@ -205,9 +228,11 @@ def names_in(text: str, names: frozenset[str] = frozenset()) -> list[tuple[str, 
     listed = [False] * len(runs)
     for i in range(len(runs) - 1, -1, -1):
         after = text[runs[i].end() :]
-        if _PLACE_AFTER.match(after):
-            listed[i] = True
-        elif i + 1 < len(runs) and listed[i + 1] and _LIST_JOIN.fullmatch(text[runs[i].end() : runs[i + 1].start()]):
+        if _PLACE_AFTER.match(after) or (
+            i + 1 < len(runs)
+            and listed[i + 1]
+            and _LIST_JOIN.fullmatch(text[runs[i].end() : runs[i + 1].start()])
+        ):
             listed[i] = True
     out: list[tuple[str, str, str]] = []
     for i, m in enumerate(runs):
@@ -233,8 +258,10 @@ def names_in(text: str, names: frozenset[str] = frozenset()) -> list[tuple[str, 
                     out.append(_sorted(piece))
             continue
         last = parts[-1].lower()
-        if low in _KNOWN_PLACES or last in _PLACE_WORDS or (
-            low not in _KNOWN_PARTIES and (listed[i] or _OF_PLACE.search(before))
+        if (
+            low in _KNOWN_PLACES
+            or last in _PLACE_WORDS
+            or (low not in _KNOWN_PARTIES and (listed[i] or _OF_PLACE.search(before)))
         ):
             out.append(("place", _place_key(name), name))
             continue
@@ -274,7 +301,10 @@ def _sorted(piece: str) -> tuple[str, str, str]:
 
 def _names(pair: Pair) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
     if "names" not in pair.shared:
-        pair.shared["names"] = (names_in(pair.undated_old, pair.names), names_in(pair.undated_new, pair.names))
+        pair.shared["names"] = (
+            names_in(pair.undated_old, pair.names),
+            names_in(pair.undated_new, pair.names),
+        )
     return pair.shared["names"]  # type: ignore[return-value]
 
 

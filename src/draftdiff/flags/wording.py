@@ -158,11 +158,11 @@ def _words(phrases: tuple[str, ...]) -> frozenset[str]:
 
 
 #: Words that can carry each flag (the pre-check asks for them).
-NEGATION_TRIGGERS = frozenset("not no never nor without neither none nothing cannot".split())
+NEGATION_TRIGGERS = frozenset("not no never nor without neither none nothing cannot".split())  # noqa: SIM905
 MODALITY_TRIGGERS = _words(_STRONG + _WEAK)
 SCOPE_TRIGGERS = frozenset(
     """permanent permanently temporary temporarily only solely exclusively peacetime wartime peace war
-    times circumstances until unless except excluding save provided""".split()
+    times circumstances until unless except excluding save provided""".split()  # noqa: SIM905
 )
 
 

@@ -51,11 +51,13 @@ __all__ = [
     "DEFERRED_TRACK",
     "FLAG_TYPES",
     "KINDS",
+    "MODES",
     "Case",
     "Expected",
     "Rates",
     "draft_to_markdown",
     "generate",
+    "generate_mode",
     "truth_to_dict",
     "write_case",
 ]
@@ -122,6 +124,7 @@ class Case:
     truth: tuple[Expected, ...]
     seed: int
     rates: Rates = field(default_factory=Rates)
+    mode: str = "default"  # see MODES and generate_mode
 
 
 # --------------------------------------------------------------------------------------------
@@ -959,8 +962,12 @@ def _has_state(f: Frame) -> bool:
     return f.actor in STATES or _uses_p2(f)
 
 
-def generate(n: int, seed: int = 0, rates: Rates | None = None) -> Case:
-    """Build a base draft of ``n`` points and an edited draft, with the ground truth of the edits."""
+def generate(n: int, seed: int = 0, rates: Rates | None = None, *, moved_splits: bool = False) -> Case:
+    """Build a base draft of ``n`` points and an edited draft, with the ground truth of the edits.
+
+    ``moved_splits``: the pieces of every split (but the first) land at random places elsewhere in
+    the draft instead of side by side (the default output is unchanged when it is off).
+    """
     rates = rates or Rates()
     b = _Builder(n, seed, rates)
     rng = b.rng
@@ -1172,6 +1179,14 @@ def generate(n: int, seed: int = 0, rates: Rates | None = None) -> Case:
             break
         u = placed.pop(rng.randrange(len(placed)))
         placed.insert(rng.randrange(len(placed) + 1), u)
+    if moved_splits:
+        for u in [u for u in placed if u[1] is not None and u[1]["kind"] == "split"]:
+            head = (u[0][:1], u[1])
+            placed[next(j for j, x in enumerate(placed) if x is u)] = head
+            for piece in u[0][1:]:
+                at = next(j for j, x in enumerate(placed) if x is head)
+                far = [j for j in range(len(placed) + 1) if abs(j - at) > 2] or [len(placed)]
+                placed.insert(rng.choice(far), ([piece], None))
     new_protos = [p for ps, _ in placed for p in ps]
     deferred_protos = [ps[0] for ps, _ in deferred]
     truth_units.extend(t for _, t in deferred)
@@ -1207,6 +1222,404 @@ def generate(n: int, seed: int = 0, rates: Rates | None = None) -> Case:
 
     truth = tuple(resolve(t) for t in truth_units)
     return Case(old=old_draft, new=new_draft, truth=truth, seed=seed, rates=rates)
+
+
+# --------------------------------------------------------------------------------------------
+# Further modes (issue 11): drafts that keep their skeleton but not their words, points rewritten
+# in place, a flat list regrouped into sections (and back), splits whose pieces move. Each is its
+# own function with its own random stream, so the default mode's output never changes.
+
+#: The modes of :func:`generate_mode`; "default" is :func:`generate`.
+MODES = ("default", "paraphrase", "paraphrase-shift", "rewrite", "restructure", "flatten", "moved-split")
+
+# Second wordings of the sub-point bank (same placeholders), for the paraphrase mode.
+CHILDREN_ALT: tuple[str, ...] = (
+    "pulling heavy arms back out of {place};",
+    "sending {num} monitors into {place};",
+    "letting traffic through the checkpoints close to {place} again;",
+    "a swap of {num} captives with {P2};",
+    "counting the people uprooted within {place};",
+    "ridding the ground near {place} of mines;",
+    "disbanding {num} combatants based in {place};",
+    "rebuilding the spans that cross {place};",
+    "giving back heritage objects removed from {place};",
+    "enrolling {num} families coming home to {place};",
+)
+
+# Topics for regrouping a flat list into sections: (heading, ACTIONS indices).
+TOPICS: tuple[tuple[str, tuple[int, ...]], ...] = (
+    ("Security arrangements", (0, 1, 5, 7, 13, 15, 19)),
+    ("Borders and territory", (6, 18)),
+    ("Economic measures", (2, 8, 17, 21, 22)),
+    ("Humanitarian questions", (4, 9, 10, 12, 14, 16, 20)),
+    ("Governance and follow-up", (3, 11, 23)),
+)
+_TOPIC_OF = {a: k for k, (_, acts) in enumerate(TOPICS) for a in acts}
+_SECTION_INTROS = (
+    "{h}: the Parties agree as follows.",
+    "{h}. The provisions below apply.",
+    "{h}, as set out in the following points.",
+)
+
+
+def generate_mode(mode: str, n: int, seed: int = 0) -> Case:
+    """A case of one of :data:`MODES` (``n`` base points, the same seed gives the same case).
+
+    * ``paraphrase``: every point (and sub-point) in other words, the skeleton (labels, order,
+      sub-points) kept; truth: every id linked to the same id, reworded (revised accepted).
+    * ``paraphrase-shift``: the same with 5% of the points dropped and 5% added, so that the
+      numbers after each shift and a label no longer names its point.
+    * ``rewrite``: about 10% of the points replaced in place by another provision of the same topic
+      (same action, other object, place, numbers and phrasing); truth: linked, kind revised. 15% of
+      the rest lightly reworded, the others unchanged.
+    * ``restructure``: the flat list regrouped into topic sections (new top-level points, added);
+      old point ``i`` becomes sub-point ``k.m`` (its sub-points ``k.m.a``); 15% lightly reworded,
+      4% dropped, 3% added inside sections, about 3% split into two sub-points (the second piece
+      in another section half of the time), 2-3% merged with the next point of the same topic.
+      Truth links across depths.
+    * ``flatten``: the same pair the other way round (nested -> flat).
+    * ``moved-split``: the default edits with 5% splits whose pieces land elsewhere in the draft.
+
+    Truths of these modes carry no substance flags (flags are not scored for them). Every id of
+    both drafts, at any depth, occurs in exactly one entry of the truth's walk.
+
+    >>> c = generate_mode("restructure", 40, seed=2)
+    >>> c.new.points[0].points[0].id
+    '1.1'
+    >>> sorted(i for e in c.truth for x in e.walk() for i in x.old) == sorted(p.id for p in c.old.walk())
+    True
+    """
+    if mode == "default":
+        return generate(n, seed)
+    if mode == "moved-split":
+        case = generate(n, seed, Rates(split=0.05), moved_splits=True)
+        return replace(case, truth=tuple(_with_dropped_children(e, case.old) for e in case.truth), mode=mode)
+    if mode in ("paraphrase", "paraphrase-shift"):
+        return _gen_paraphrase(n, seed, shift=mode == "paraphrase-shift")
+    if mode == "rewrite":
+        return _gen_rewrite(n, seed)
+    if mode == "restructure":
+        return _gen_restructure(n, seed)
+    if mode == "flatten":
+        return _invert(_gen_restructure(n, seed), "flatten")
+    raise ValueError(f"unknown mode {mode!r}; expected one of {', '.join(MODES)}")
+
+
+def _with_dropped_children(e: Expected, old: Draft) -> Expected:
+    """A dropped parent's sub-points as dropped children (the default truth leaves them implicit)."""
+    if e.kind != "dropped" or e.children:
+        return e
+    gone = tuple(Expected("dropped", (c.id,), accept=("dropped",)) for c in old.point(e.old[0]).points)
+    return replace(e, children=gone)
+
+
+def _base(n: int, seed: int, salt: str) -> tuple[_Builder, list[Frame], list[list[tuple]]]:
+    b = _Builder(n, seed, Rates())
+    b.rng.seed(f"{salt}-{n}-{seed}")  # a stream of its own: never the default mode's
+    has_children = [b.rng.random() < Rates().subpoints for _ in range(n)]
+    frames = [b.unique_frame(with_children=hc) for hc in has_children]
+    kids = [[b.child() for _ in range(b.rng.randint(2, 4))] if hc else [] for hc in has_children]
+    return b, frames, kids
+
+
+def _old_protos(frames: list[Frame], kids: list[list[tuple]]) -> list[_Proto]:
+    out = []
+    for i, f in enumerate(frames):
+        p = _Proto(" ".join(_render(f, Style())), key=("old", i))
+        p.children = [_Proto(_render_child(c), key=("oldc", i, k)) for k, c in enumerate(kids[i])]
+        out.append(p)
+    return out
+
+
+def _alt_child(c: tuple[int, str, int | None, str]) -> str:
+    idx, place, num, p2 = c
+    return CHILDREN_ALT[idx].format(place=place, num=_fmt_num(num) if num is not None else "", P2=p2)
+
+
+def _pair_truth(kind: str, i: int, accept=None, edits=(), children=()) -> dict:
+    return {
+        "kind": kind,
+        "old": [("old", i)],
+        "new": [("new", i)],
+        "accept": list(accept or [kind]),
+        "edits": list(edits),
+        "children": list(children),
+    }
+
+
+def _child_truth(i: int, k: int, kind: str, accept=None, edits=()) -> dict:
+    return {
+        "kind": kind,
+        "old": [("oldc", i, k)],
+        "new": [("newc", i, k)],
+        "accept": list(accept or [kind]),
+        "edits": list(edits),
+    }
+
+
+def _finish(mode: str, n: int, seed: int, old_protos, new_protos, truth_units, new_draft=None) -> Case:
+    """Number both drafts (the new one may come ready-built, with its id map) and resolve the truth."""
+    old_draft, old_ids = _build_draft(
+        old_protos,
+        [],
+        f"synthetic-{mode}-{n}-seed{seed}-old.md",
+        f"Synthetic draft, {mode}, {n} points, seed {seed} (old)",
+        "2026-01-10",
+    )
+    if new_draft is None:
+        new_draft, new_ids = _build_draft(
+            new_protos,
+            [],
+            f"synthetic-{mode}-{n}-seed{seed}-new.md",
+            f"Synthetic draft, {mode}, {n} points, seed {seed} (new)",
+            "2026-02-14",
+        )
+    else:
+        new_draft, new_ids = new_draft
+    ids = {**old_ids, **new_ids}
+
+    def resolve(t: dict) -> Expected:
+        return Expected(
+            kind=t["kind"],
+            old=tuple(ids[k] for k in t["old"]),
+            new=tuple(ids[k] for k in t["new"]),
+            accept=tuple(t.get("accept") or [t["kind"]]),
+            edits=tuple(t.get("edits", ())),
+            children=tuple(resolve(c) for c in t.get("children", ())),
+        )
+
+    return Case(
+        old=old_draft, new=new_draft, truth=tuple(resolve(t) for t in truth_units), seed=seed, mode=mode
+    )
+
+
+def _gen_paraphrase(n: int, seed: int, shift: bool = False) -> Case:
+    mode = "paraphrase-shift" if shift else "paraphrase"
+    b, frames, kids = _base(n, seed, mode)
+    rng = b.rng
+    old = _old_protos(frames, kids)
+    new, truth = [], []
+    both = ["reworded", "revised"]
+    for i, f in enumerate(frames):
+        if shift and rng.random() < 0.05:
+            gone = [{"kind": "dropped", "old": [("oldc", i, k)], "new": []} for k in range(len(kids[i]))]
+            truth.append(
+                {"kind": "dropped", "old": [("old", i)], "new": [], "edits": ["drop"], "children": gone}
+            )
+            continue
+        p = _Proto(" ".join(_render(f, b.paraphrase_style(f))), key=("new", i))
+        ct = []
+        for k, c in enumerate(kids[i]):
+            p.children.append(_Proto(_alt_child(c), key=("newc", i, k)))
+            ct.append(_child_truth(i, k, "reworded", both, ["paraphrase"]))
+        new.append(p)
+        truth.append(_pair_truth("reworded", i, both, ["paraphrase"], ct))
+    if shift:  # additions: every number after one (or after a drop) shifts
+        for a in range(round(0.05 * n)):
+            f = b.unique_frame(with_children=False)
+            p = _Proto(" ".join(_render(f, b.paraphrase_style(f))), key=("add", a))
+            new.insert(rng.randint(0, len(new)), p)
+            truth.append({"kind": "added", "old": [], "new": [p.key], "edits": ["add"]})
+    return _finish(mode, n, seed, old, new, truth)
+
+
+def _rewritten(b: _Builder, f: Frame) -> Frame:
+    """Another provision on the same topic: same action, other object, place, actor, numbers, clauses."""
+    rng = b.rng
+    _phrasings, objs, numspec, _ = ACTIONS[f.action]
+    obj = rng.choice([k for k in range(len(objs)) if k != f.obj] or [f.obj])
+    actor = rng.choice([x for x in STATES + BODIES if x != f.actor])
+    p2 = f.p2 and rng.choice([x for x in STATES if x not in (actor, f.p2)])
+    num = _other_num(rng, f.num, numspec) if f.num is not None else None
+    place = rng.choice([x for x in b.places if x != f.place])
+    intro = rng.choice([k for k in range(len(INTROS)) if k != f.intro])
+    qual = rng.choice([k for k in range(len(QUALIFIERS)) if k != f.qual])
+    seconds = tuple(rng.sample([k for k in range(len(SECONDS)) if k not in f.seconds], 1))
+    date = _other_date(rng, f.date) if f.date else None
+    return replace(
+        f,
+        obj=obj,
+        actor=actor,
+        p2=p2,
+        num=num,
+        place=place,
+        intro=intro,
+        qual=qual,
+        seconds=seconds,
+        date=date,
+    )
+
+
+def _kept(b: _Builder, f: Frame, i: int, old_text: str, kids: list[tuple], light: bool):
+    """Old point ``i`` kept (lightly reworded when ``light``), its sub-points unchanged: proto, kind, child truths."""
+    text = " ".join(_render(f, b.light_style(f) if light else Style()))
+    kind = "unchanged" if _norm(text) == _norm(old_text) else "reworded"
+    p = _Proto(text, key=("new", i))
+    ct = []
+    for k, c in enumerate(kids):
+        p.children.append(_Proto(_render_child(c), key=("newc", i, k)))
+        ct.append(_child_truth(i, k, "unchanged"))
+    return p, kind, ct
+
+
+def _gen_rewrite(n: int, seed: int) -> Case:
+    b, frames, kids = _base(n, seed, "rewrite")
+    rng = b.rng
+    old = _old_protos(frames, kids)
+    plain = [i for i in range(n) if frames[i].lead is None]
+    chosen = set(rng.sample(plain, max(1, round(0.10 * n))))
+    new, truth = [], []
+    for i, f in enumerate(frames):
+        if i in chosen:
+            nf = _rewritten(b, f)
+            main = rng.choice([m for m in (1, 2)])
+            st = Style(main=main, intro=2, qual=2, second=2, date=2)
+            st = replace(st, synonyms=frozenset(_SYN_RE.findall(" ".join(_render(nf, st)))))
+            p = _Proto(" ".join(_render(nf, st)), key=("new", i))
+            new.append(p)
+            truth.append(_pair_truth("revised", i, ["revised"], ["rewrite"]))
+            continue
+        p, kind, ct = _kept(b, f, i, old[i].text, kids[i], light=rng.random() < 0.15)
+        new.append(p)
+        truth.append(_pair_truth(kind, i, edits=["light"] if kind == "reworded" else [], children=ct))
+    return _finish("rewrite", n, seed, old, new, truth)
+
+
+def _gen_restructure(n: int, seed: int) -> Case:
+    b, frames, kids = _base(n, seed, "restructure")
+    rng = b.rng
+    old = _old_protos(frames, kids)
+    order = list(range(len(TOPICS)))
+    rng.shuffle(order)
+    sections: dict[int, list[_Proto]] = {k: [] for k in order}
+    truth: list[dict] = []
+    merged_away: set[int] = set()
+    for i, f in enumerate(frames):
+        if i in merged_away:
+            continue
+        r = rng.random()
+        topic = _TOPIC_OF[f.action]
+        if 0.19 <= r < 0.27 and f.seconds and not kids[i]:
+            # a split across depths; the second piece goes to another section half of the time
+            sentences = _render(f, Style())
+            pieces = [
+                _Proto(sentences[0], key=("new", i, 0)),
+                _Proto(" ".join(sentences[1:]), key=("new", i, 1)),
+            ]
+            sections[topic].append(pieces[0])
+            elsewhere = rng.choice([k for k in order if k != topic]) if rng.random() < 0.5 else topic
+            sections[elsewhere].append(pieces[1])
+            truth.append(
+                {"kind": "split", "old": [("old", i)], "new": [p.key for p in pieces], "edits": ["split"]}
+            )
+            continue
+        same = [
+            j for j in range(i + 1, min(n, i + 8)) if _TOPIC_OF[frames[j].action] == topic and not kids[j]
+        ]
+        nxt = same[0] if same else None
+        if 0.27 <= r < 0.30 and nxt is not None and not kids[i]:
+            merged_away.add(nxt)
+            p = _Proto(old[i].text + " " + old[nxt].text, key=("new", i))
+            sections[topic].append(p)
+            truth.append(
+                {"kind": "merged", "old": [("old", i), ("old", nxt)], "new": [p.key], "edits": ["merge"]}
+            )
+            continue
+        if r < 0.04:
+            gone = [{"kind": "dropped", "old": [("oldc", i, k)], "new": []} for k in range(len(kids[i]))]
+            truth.append(
+                {"kind": "dropped", "old": [("old", i)], "new": [], "edits": ["drop"], "children": gone}
+            )
+            continue
+        p, kind, ct = _kept(b, f, i, old[i].text, kids[i], light=r < 0.19)
+        sections[topic].append(p)
+        truth.append(
+            _pair_truth(kind, i, edits=["regroup"] + (["light"] if kind == "reworded" else []), children=ct)
+        )
+    for a in range(round(0.03 * n)):
+        f = b.unique_frame(with_children=False)
+        p = _Proto(" ".join(_render(f, Style())), key=("add", a))
+        members = sections[_TOPIC_OF[f.action]]
+        members.insert(rng.randint(0, len(members)), p)
+        truth.append({"kind": "added", "old": [], "new": [p.key], "edits": ["add"]})
+    heads = []
+    for k in order:
+        if not sections[k]:
+            continue
+        h = _Proto(rng.choice(_SECTION_INTROS).format(h=TOPICS[k][0]), key=("section", k))
+        h.children = sections[k]
+        heads.append(h)
+        truth.append({"kind": "added", "old": [], "new": [h.key], "edits": ["section"]})
+    new_draft = _build_tree(
+        heads,
+        f"synthetic-restructure-{n}-seed{seed}-new.md",
+        f"Synthetic draft, restructure, {n} points, seed {seed} (new)",
+        "2026-02-14",
+    )
+    return _finish("restructure", n, seed, old, None, truth, new_draft=new_draft)
+
+
+def _build_tree(protos: list[_Proto], source: str, title: str, date: str):
+    """Number a tree of protos as nested decimal lists (``1``, ``1.2``, lettered below: ``1.2.a``)."""
+    ids: dict[object, str] = {}
+    line = 6
+
+    def make(proto: _Proto, label: str, parent: str | None, depth: int) -> Point:
+        nonlocal line
+        pid = label if parent is None else f"{parent}.{label}"
+        ids[proto.key] = pid
+        p_line = line
+        line += 1
+        kids = []
+        for k, c in enumerate(proto.children):
+            lab = str(k + 1) if depth == 0 else chr(ord("a") + k)
+            kids.append(make(c, lab, pid, depth + 1))
+        return Point(
+            id=pid,
+            label=label,
+            text=proto.text,
+            line=p_line,
+            marker=f"{label}.",
+            style="decimal" if label.isdigit() else "alpha",
+            points=tuple(kids),
+        )
+
+    points = tuple(make(p, str(k + 1), None, 0) for k, p in enumerate(protos))
+    return Draft(
+        source=source, points=points, title=title, date=date, metadata={"title": title, "date": date}
+    ), ids
+
+
+def _invert(case: Case, mode: str) -> Case:
+    """The case the other way round: old and new swapped, dropped <-> added, merged <-> split."""
+    swap = {"dropped": "added", "added": "dropped", "merged": "split", "split": "merged"}
+
+    def inv(e: Expected) -> Expected:
+        kind = swap.get(e.kind, e.kind)
+        return replace(
+            e,
+            kind=kind,
+            old=e.new,
+            new=e.old,
+            accept=tuple(swap.get(k, k) for k in e.accept),
+            children=tuple(inv(c) for c in e.children),
+        )
+
+    def rename(d: Draft, side: str) -> Draft:
+        src = d.source.replace("restructure", mode).rsplit("-", 1)[0] + f"-{side}.md"
+        title = (d.title or "").replace("restructure", mode).rsplit(" (", 1)[0] + f" ({side})"
+        date = "2026-01-10" if side == "old" else "2026-02-14"  # the older draft keeps the earlier date
+        return replace(
+            d, source=src, title=title, date=date, metadata={**d.metadata, "title": title, "date": date}
+        )
+
+    return Case(
+        old=rename(case.new, "old"),
+        new=rename(case.old, "new"),
+        truth=tuple(inv(e) for e in case.truth),
+        seed=case.seed,
+        mode=mode,
+    )
 
 
 def _build_draft(main: list[_Proto], parked: list[_Proto], source: str, title: str, date: str):
@@ -1272,15 +1685,21 @@ def draft_to_markdown(draft: Draft) -> str:
         if p.track != current_track:
             out += ["", f"## {p.track}", ""] if p.track else ["", "## Main text", ""]
             current_track = p.track
-        out.append(f"{p.label}. {p.text}")
-        for c in p.points:
-            out.append(f"   {c.label}. {c.text}")
+        out.extend(_item_lines(p, 0))
     return "\n".join(out) + "\n"
+
+
+def _item_lines(p: Point, depth: int) -> list[str]:
+    lines = [f"{'   ' * depth}{p.label}. {p.text}"]
+    for c in p.points:
+        lines.extend(_item_lines(c, depth + 1))
+    return lines
 
 
 def truth_to_dict(case: Case) -> dict:
     return {
         "schema": "draftdiff.bench-truth/1",
+        **({"mode": case.mode} if case.mode != "default" else {}),
         "seed": case.seed,
         "points": len(case.old.points),
         "rates": asdict(case.rates),
@@ -1304,8 +1723,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("points", type=int, help="number of provisions in the base draft")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", default="bench/out/case", help="folder for old.md, new.md, truth.json")
+    ap.add_argument(
+        "--mode", default="default", choices=MODES, help="kind of edit (default: a negotiation round)"
+    )
     args = ap.parse_args(argv)
-    case = generate(args.points, args.seed)
+    case = generate_mode(args.mode, args.points, args.seed)
     for p in write_case(case, args.out):
         print(p)
     return 0

@@ -235,7 +235,13 @@ KINDS = [
          committed=GOOD_JSON),
     Kind("toml-errors", _write('title = "x"\n\n[[points]]\ntext = "a\n'), ext=".toml", error=r"TOML", line=4,
          committed=GOOD_TOML),
-    Kind("no-points", _write(NO_POINTS), error=r"no numbered points.*--paragraphs"),
+    # check and guard keep their rule: a draft without numbered points is trouble
+    Kind("no-points", _write(NO_POINTS), error=r"no numbered points.*--paragraphs", commands=("check", "guard")),
+    # the reading commands read it as paragraphs and say so in one line on stderr ...
+    Kind("no-points-read", _write(NO_POINTS), commands=("show", "compare", "history", "blame")),
+    # ... unless --points-only asks for today's refusal
+    Kind("no-points-points-only", _write(NO_POINTS), error=r"no numbered points.*--paragraphs",
+         args=("--points-only",), commands=("show", "compare", "history", "blame")),
     Kind("no-points-paragraphs", _write(NO_POINTS), args=("--paragraphs",), commands=("show", "compare",
          "history", "blame")),
     # good.md (265 bytes) passes, the draft (488 bytes) does not
@@ -505,6 +511,9 @@ def _check_answer(row: Row, run: Run, plain: Callable[[], Run]) -> None:
     ok_codes = {"check": (0, 1), "guard": (0, 1)}.get(command, (0,))
     assert run.returncode in ok_codes, run.stderr
     assert "Traceback" not in run.stderr
+    if kind.name == "no-points-read":  # one line says the draft was read as paragraphs, naming it
+        notes = run.stderr.splitlines()
+        assert len(notes) == 1 and notes[0].startswith("draftdiff: note: ") and "draft.md" in notes[0], notes
     if kind.same_as_plain:
         reference = plain()
         commit = re.compile(r"\b[0-9a-f]{40}\b")  # the guard's commit differs from folder to folder
@@ -521,7 +530,8 @@ def _check_answer(row: Row, run: Run, plain: Callable[[], Run]) -> None:
             "plain": ["1", "1.a", "1.b", "2", "3", "4"],
             "duplicate-ids": ["1", "2", "2~2", "3"],
             "labels-out-of-order": ["3", "1", "2"],
-            "no-points-paragraphs": ["1", "2", "3"],
+            "no-points-read": ["\u00b61", "\u00b62", "\u00b63"],
+            "no-points-paragraphs": ["\u00b61", "\u00b62", "\u00b63"],
         }
         if kind.name in expected:
             assert ids == expected[kind.name]
@@ -537,7 +547,11 @@ def _check_answer(row: Row, run: Run, plain: Callable[[], Run]) -> None:
     elif command == "compare":
         assert doc["schema"] == "draftdiff.compare/1"
         changes = doc["changes"]
-        assert sorted(_change_ids(changes, "old")) == ["1", "2", "3", "4"]  # good.md, top level
+        olds = _change_ids(changes, "old")
+        if kind.name.startswith("no-points"):  # good.md is read as paragraphs too: the same unit on both sides
+            assert olds and all(i.startswith("\u00b6") for i in olds), olds
+        else:
+            assert sorted(olds) == ["1", "2", "3", "4"]  # good.md, top level
         news = _change_ids(changes, "new")
         assert len(news) == len(set(news))
         if kind.name == "100000-points":

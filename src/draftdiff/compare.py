@@ -255,7 +255,7 @@ class _Run:
             confidence=round(link.confidence, 4),
             matched_by=link.matched_by,
             moved=moved,
-            renumbered=o_pts[0].label != n_pts[0].label,
+            renumbered=o_pts[0].label != n_pts[0].label and not (o_pts[0].positional or n_pts[0].positional),
             flags=flags,
             track=track,
             diff=diff or (),

@@ -695,7 +695,8 @@ class _Builder:
                 # positions and labels in the two small drafts mean nothing: moved/renumbered are
                 # judged on the provision's last label and its new one
                 last = small_owner[olds[0]].last_point
-                renumbered = last is not None and last.label != new.points[news[0]].label
+                now = new.points[news[0]]
+                renumbered = last is not None and last.label != now.label and not (last.positional or now.positional)
                 sub = replace(sub, moved=False, renumbered=renumbered)
                 created += self.link(
                     i, sub, olds, news, small_old, small_owner, new, owner, source="restore", since=since

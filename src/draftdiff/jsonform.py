@@ -49,6 +49,7 @@ def draft_to_dict(draft: Draft, *, with_schema: bool = False) -> dict[str, Any]:
             "version": draft.version,
             "metadata": _jsonable(draft.metadata),
             "withdrawn": list(draft.withdrawn),
+            "points_from": draft.points_from,
             "passages": [{"text": p.text, "line": p.line, "section": p.section} for p in draft.passages],
             "points": [point_to_dict(p) for p in draft.points],
         }

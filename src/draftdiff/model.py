@@ -17,7 +17,10 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any
 
-__all__ = ["Draft", "Passage", "Point", "draft_from_texts", "iter_points"]
+__all__ = ["POINTS_FROM", "Draft", "Passage", "Point", "draft_from_texts", "iter_points"]
+
+#: The values of :attr:`Draft.points_from`.
+POINTS_FROM = ("markers", "paragraphs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +57,12 @@ class Point:
         for child in self.points:
             yield from child.walk()
 
+    @property
+    def positional(self) -> bool:
+        """Its label is only its place in the text (a paragraph read as a point), not a printed number:
+        a change of label is then no renumbering."""
+        return self.style == "paragraph"
+
     def with_points(self, points: tuple[Point, ...]) -> Point:
         return replace(self, points=tuple(points))
 
@@ -82,6 +91,9 @@ class Draft:
     passages   text outside any point.
     withdrawn  ids the draft says were withdrawn on purpose (front matter ``withdrawn:`` or a
                "Withdrawn" section); the guard does not count them as silently dropped.
+    points_from  "markers" when the points are the numbered (or bulleted) items and headings of the
+               text; "paragraphs" when the reader took one point per paragraph (a draft without
+               numbered points, or ``--paragraphs``); ids are then ``¶1``, ``¶2`` ...
     """
 
     source: str
@@ -92,6 +104,7 @@ class Draft:
     metadata: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     passages: tuple[Passage, ...] = ()
     withdrawn: tuple[str, ...] = ()
+    points_from: str = "markers"
 
     def __post_init__(self) -> None:
         if not isinstance(self.metadata, MappingProxyType):

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..sources import DEFAULT_MAX_BYTES
+from . import state
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -29,7 +30,20 @@ MaxBytesOpt = Annotated[
     int, typer.Option("--max-bytes", min=1, help="Refuse inputs larger than this many bytes.", show_default=True)
 ]
 ParagraphsOpt = Annotated[
-    bool, typer.Option("--paragraphs", help="Read a draft without numbered points as one point per paragraph.")
+    bool,
+    typer.Option(
+        "--paragraphs",
+        help="Read every draft as paragraphs: one point per paragraph or list item (ids ¶1, ¶2 ...), even a "
+        "numbered one. (By default only a draft without numbered points is, and all drafts when they are "
+        "not numbered alike.)",
+    ),
+]
+PointsOnlyOpt = Annotated[
+    bool,
+    typer.Option(
+        "--points-only",
+        help="Never read paragraphs as points: a draft without numbered points is an error (exit 2).",
+    ),
 ]
 ColorOpt = Annotated[
     ColorMode,
@@ -43,11 +57,29 @@ WidthOpt = Annotated[int | None, typer.Option("--width", min=20, help="Width of 
 DEFAULT_MAX = DEFAULT_MAX_BYTES
 
 
-def load_draft(spec: str, *, max_bytes: int = DEFAULT_MAX_BYTES, paragraphs: bool = False) -> Draft:
-    """Read one draft named on the command line (a path, ``-`` or ``REV:PATH``)."""
-    from ..read import read_draft
+def load_draft(spec: str, *, max_bytes: int = DEFAULT_MAX_BYTES, paragraphs: bool = False, points_only: bool = False) -> Draft:
+    """Read one draft named on the command line (a path, ``-`` or ``REV:PATH``); see load_drafts."""
+    return load_drafts([spec], max_bytes=max_bytes, paragraphs=paragraphs, points_only=points_only)[0]
 
-    return read_draft(spec, max_bytes=max_bytes, paragraphs=paragraphs)
+
+def load_drafts(
+    specs: list[str], *, max_bytes: int = DEFAULT_MAX_BYTES, paragraphs: bool = False, points_only: bool = False
+) -> list[Draft]:
+    """Read the drafts of one command as a set (read.together); a note on stderr for paragraph readings.
+
+    ``paragraphs`` is --paragraphs (every draft as paragraphs), ``points_only`` is --points-only (markers
+    only: a draft without points is refused); neither: drafts without numbered points are read as
+    paragraphs, and all of them when they are not numbered alike.
+    """
+    from ..read.together import paragraph_notes, read_together
+
+    if paragraphs and points_only:
+        raise typer.BadParameter("--paragraphs and --points-only exclude each other", param_hint="--points-only")
+    mode: bool | str = "always" if paragraphs else not points_only
+    readings = read_together(specs, max_bytes=max_bytes, paragraphs=mode)
+    for line in paragraph_notes(readings):
+        state.note(line)
+    return [r.draft for r in readings]
 
 
 def use_color(mode: ColorMode, stream=None) -> bool:  # type: ignore[no-untyped-def]

@@ -23,8 +23,9 @@ from .common import (
     MaxBytesOpt,
     OutputOpt,
     ParagraphsOpt,
+    PointsOnlyOpt,
     WidthOpt,
-    load_draft,
+    load_drafts,
     refuse_overwriting_inputs,
     use_color,
     write_output,
@@ -246,6 +247,7 @@ def compare_command(
     ] = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX,
     paragraphs: ParagraphsOpt = False,
+    points_only: PointsOnlyOpt = False,
 ) -> None:
     """Compare two drafts and say what became of every provision.
 
@@ -273,8 +275,9 @@ def compare_command(
     options = CompareOptions(**settings)
 
     with progress("Reading and comparing drafts…"):
-        old_draft = load_draft(old, max_bytes=max_bytes, paragraphs=paragraphs)
-        new_draft = load_draft(new, max_bytes=max_bytes, paragraphs=paragraphs)
+        old_draft, new_draft = load_drafts(
+            [old, new], max_bytes=max_bytes, paragraphs=paragraphs, points_only=points_only
+        )
         cmp = compare(old_draft, new_draft, options)
 
     to_stdout = output in (None, "-")
@@ -285,6 +288,7 @@ def compare_command(
         "pins": [list(p) for p in options.pins],
         "unpins": [list(p) for p in options.unpins],
         "paragraphs": paragraphs,
+        "points_only": points_only,
     }
     text = _render(
         cmp,

@@ -21,6 +21,7 @@ from .common import (
     MaxBytesOpt,
     OutputOpt,
     ParagraphsOpt,
+    PointsOnlyOpt,
     WidthOpt,
     refuse_overwriting_inputs,
     write_output,
@@ -131,12 +132,28 @@ def _expand(paths: list[str]) -> list[str]:
     return out
 
 
-def _read_series(paths: list[str], *, max_bytes: int, paragraphs: bool, order: Order) -> list[Draft]:
-    from ..history import order_drafts
-    from .common import load_draft
+def _in_series(spec: str, specs: list[str]) -> bool:
+    if spec == "-" or not os.path.exists(spec):
+        return False
+    real = os.path.realpath(spec)
+    return any(s != "-" and os.path.realpath(s) == real for s in specs)
 
-    drafts = [load_draft(p, max_bytes=max_bytes, paragraphs=paragraphs) for p in _expand(paths)]
-    return order_drafts(drafts, order.value)
+
+def _read_series(
+    paths: list[str], *, max_bytes: int, paragraphs: bool, points_only: bool, order: Order, extra: str | None = None
+) -> tuple[list[Draft], Draft | None]:
+    """The series, ordered; and ``extra`` (blame's FILE) read with it, so that all are read alike."""
+    from ..history import order_drafts
+    from .common import load_drafts
+
+    specs = _expand(paths)
+    if extra is not None and _in_series(extra, specs):
+        extra = None  # blame's FILE is one of the series: read once
+    if extra is not None:
+        specs.append(extra)
+    drafts = load_drafts(specs, max_bytes=max_bytes, paragraphs=paragraphs, points_only=points_only)
+    last = drafts.pop() if extra is not None else None
+    return order_drafts(drafts, order.value), last
 
 
 def _build(
@@ -308,9 +325,10 @@ def history_command(
     output: OutputOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX,
     paragraphs: ParagraphsOpt = False,
+    points_only: PointsOnlyOpt = False,
 ) -> None:
     """Follow every provision through a series of drafts: a table of lineages, one column per draft."""
-    drafts = _read_series(paths, max_bytes=max_bytes, paragraphs=paragraphs, order=order)
+    drafts, _ = _read_series(paths, max_bytes=max_bytes, paragraphs=paragraphs, points_only=points_only, order=order)
     refuse_overwriting_inputs(output, tuple(d.source for d in drafts))
     hist = _build(
         drafts,
@@ -375,19 +393,21 @@ def blame_command(
     output: OutputOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX,
     paragraphs: ParagraphsOpt = False,
+    points_only: PointsOnlyOpt = False,
 ) -> None:
     """For each point of FILE: the draft that introduced it and the draft that last changed its substance."""
     from ..history import blame
-    from .common import load_draft
 
-    series = _read_series(history_dir, max_bytes=max_bytes, paragraphs=paragraphs, order=order)
+    series, file_draft = _read_series(
+        history_dir, max_bytes=max_bytes, paragraphs=paragraphs, points_only=points_only, order=order, extra=file
+    )
     refuse_overwriting_inputs(output, (file, *(d.source for d in series)))
     latest = os.path.realpath(file) if file != "-" else None
     at = [k for k, d in enumerate(series) if latest is not None and os.path.realpath(d.source) == latest]
     if at:  # FILE is part of the series: its history is what comes before it
         drafts = series[: at[0] + 1]
     else:
-        drafts = series + [load_draft(file, max_bytes=max_bytes, paragraphs=paragraphs)]
+        drafts = series + [file_draft]  # type: ignore[list-item]
     hist = _build(
         drafts,
         since=since,

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from .app import app
-from .common import DEFAULT_MAX, MaxBytesOpt, OutputOpt, ParagraphsOpt
+from .common import DEFAULT_MAX, MaxBytesOpt, OutputOpt, ParagraphsOpt, PointsOnlyOpt
 
 if TYPE_CHECKING:
     from ..model import Draft
@@ -33,6 +33,7 @@ def show(
     ] = ShowFormat.text,
     max_bytes: MaxBytesOpt = DEFAULT_MAX,
     paragraphs: ParagraphsOpt = False,
+    points_only: PointsOnlyOpt = False,
     output: OutputOpt = None,
 ) -> None:
     """Show the points read from a draft: ids, sections, tracks and text.
@@ -44,7 +45,7 @@ def show(
     """
     from .common import load_draft, write_output
 
-    draft = load_draft(file, max_bytes=max_bytes, paragraphs=paragraphs)
+    draft = load_draft(file, max_bytes=max_bytes, paragraphs=paragraphs, points_only=points_only)
     if format is ShowFormat.json:
         text = draft_json(draft)
     else:
@@ -105,6 +106,8 @@ def draft_text(draft: Draft) -> str:
         lines.append(f"version: {esc(draft.version)}")
     total = sum(1 for _ in draft.walk())
     lines.append(f"points: {total} ({len(draft.points)} top-level)")
+    if draft.points_from == "paragraphs":
+        lines.append("read as: paragraphs (one point per paragraph or list item)")
     if draft.withdrawn:
         lines.append("withdrawn: " + ", ".join(esc(w) for w in draft.withdrawn))
     lines.append("")

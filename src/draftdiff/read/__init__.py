@@ -74,10 +74,16 @@ def parse_draft(
     *,
     path: str | None = None,
     format: str | None = None,
-    paragraphs: bool = False,
+    paragraphs: bool | str = False,
     track_cues: Iterable[str] | None = None,
 ) -> Draft:
-    """Parse the bytes (or text) of a draft; ``source`` names it in messages and in ``Draft.source``."""
+    """Parse the bytes (or text) of a draft; ``source`` names it in messages and in ``Draft.source``.
+
+    ``paragraphs``: False (the default), a Markdown draft without points is refused (InputError,
+    :data:`NO_POINTS_MESSAGE`); True, such a draft is read one point per paragraph; ``"always"``, every
+    Markdown draft is, numbered or not (JSON and TOML drafts always keep their points).
+    ``Draft.points_from`` says which reading was made.
+    """
     text = decode_text(data, source)
     check_not_blank(text, source)
     fmt = detect_format(path, text, format)
@@ -104,6 +110,7 @@ def parse_draft(
         metadata=meta,
         passages=parsed.passages,
         withdrawn=tuple(withdrawn),
+        points_from=parsed.points_from,
     )
 
 
@@ -111,7 +118,7 @@ def read_draft(
     spec: str,
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    paragraphs: bool = False,
+    paragraphs: bool | str = False,
     format: str | None = None,
     track_cues: Iterable[str] | None = None,
 ) -> Draft:

@@ -36,6 +36,7 @@ __all__ = [
     "DEFAULT_TRACK_CUES",
     "MAX_DEPTH",
     "NO_POINTS_MESSAGE",
+    "PARAGRAPH_MARK",
     "ParsedText",
     "clean_inline",
     "cue_pattern",
@@ -280,6 +281,7 @@ class ParsedText:
     passages: tuple[Passage, ...]
     title: str | None
     withdrawn: tuple[str, ...]
+    points_from: str = "markers"
 
     def walk(self) -> Iterator[Point]:
         stack = list(reversed(self.points))
@@ -906,12 +908,14 @@ def parse_markdown(
     text: str,
     source: str = "<string>",
     *,
-    paragraphs: bool = False,
+    paragraphs: bool | str = False,
     track_cues: Iterable[str] | None = None,
     line_offset: int = 0,
 ) -> ParsedText:
     """Parse Markdown or plain text (front matter already removed) into points and passages.
 
+    ``paragraphs``: False, a text without points is refused; True, it is read one point per paragraph;
+    ``"always"``, every text is read one point per paragraph (or list item), markers or not.
     ``line_offset`` is added to line numbers (the lines of a front matter block that was cut off).
     Raises InputError when there is no point (unless ``paragraphs``) or nesting is deeper than MAX_DEPTH.
     """
@@ -926,9 +930,82 @@ def parse_markdown(
             gc.enable()
 
 
-def _parse(text: str, source: str, paragraphs: bool, cues: tuple[str, ...], line_offset: int) -> ParsedText:
+#: The id (and label) of the paragraph read as point number k: ``¶1``, ``¶2`` ...
+PARAGRAPH_MARK = "\u00b6"
+
+_Entry = tuple[_Para, str | None, str | None, bool]  # a paragraph, its section, its track, is it a heading
+
+
+def _paragraph_points(entries: list[_Entry], source: str, title: str | None, withdrawn: tuple[str, ...]) -> ParsedText:
+    """One point per paragraph (document order), ids ``¶1``, ``¶2`` ...; headings stay passages."""
+    points = []
+    rest = []
+    for para, section, track, is_heading in entries:
+        t = para.text()
+        if is_heading or not t.strip() or _only_link_definitions(para):
+            rest.append(Passage(text=t, line=para.line, section=section))
+            continue
+        k = f"{PARAGRAPH_MARK}{len(points) + 1}"
+        points.append(
+            Point(id=k, label=k, text=t, section=section, track=track, line=para.line, marker="", style="paragraph")
+        )
+    if not points:
+        raise InputError("no points and no paragraphs found: the draft holds only headings", source=source)
+    return ParsedText(tuple(points), tuple(rest), title, withdrawn, points_from="paragraphs")
+
+
+_RE_LINK_DEFINITION = re.compile(r"\[[^\]\n]{1,999}\]:[ \t]*\S")
+
+
+def _only_link_definitions(para: _Para) -> bool:
+    """A block of Markdown link reference definitions (``[homepage]: https://...``): markup, not prose."""
+    return not para.code and all(_RE_LINK_DEFINITION.match(line) for line in para.lines)
+
+
+def _every_paragraph(parser: _Parser) -> list[_Entry]:
+    """``paragraphs="always"``: every paragraph and list item in document order, whatever its marker.
+
+    List markers are dropped (markup, as for points); a numbered heading (``### 1. Correction``) or a
+    keyword item's title line (``Article 2 - Ceasefire``, when text follows it) is a heading, kept as
+    printed, and names the section of the paragraphs under it.
+    """
+    entries: list[_Entry] = [
+        (para, sec.title if sec else None, sec.track if sec else None, is_heading)
+        for para, sec, is_heading in parser.passages
+    ]
+    where: dict[int, tuple[str | None, str | None]] = {}
+    for node in parser.nodes:  # creation order: a parent before its children
+        if node.parent is not None:
+            section, track = where[id(node.parent)]
+        elif node.section is not None:
+            section, track = node.section.title, node.section.track
+        else:
+            section, track = None, None
+        paras = node.paras
+        if node.block:
+            first = paras[0] if paras and paras[0].line == node.line and not paras[0].code else None
+            # a keyword item's title line heads its body; alone, it is the item's one paragraph
+            is_title = first is not None and (node.level is not None or (first.title and len(paras) > 1))
+            printed = node.marker.lstrip("#").strip()
+            if is_title or node.level is not None:
+                head = f"{printed} {first.text()}".strip() if is_title and first is not None else printed
+                entries.append((_Para(node.line, [head]), section, track, True))
+                section = clean_inline(head)
+                if is_title:
+                    paras = paras[1:]
+        where[id(node)] = (section, track)
+        entries.extend((para, section, track, False) for para in paras)
+    entries.sort(key=lambda e: e[0].line)
+    return entries
+
+
+def _parse(
+    text: str, source: str, paragraphs: bool | str, cues: tuple[str, ...], line_offset: int
+) -> ParsedText:
     parser = _Parser(source, line_offset, cues)
     parser.run(text.split("\n"))
+    if paragraphs == "always":
+        return _paragraph_points(_every_paragraph(parser), source, parser.title, ())
     passages: list[tuple[_Para, _Section | None, bool]] = list(parser.passages)
     withdrawn: list[str] = []
     tops = [n for n in parser.nodes if n.parent is None]
@@ -953,29 +1030,8 @@ def _parse(text: str, source: str, paragraphs: bool, cues: tuple[str, ...], line
     if not keep:
         if not paragraphs:
             raise InputError(NO_POINTS_MESSAGE, source=source)
-        points = []
-        rest = []
-        for para, sec, is_heading in passages:
-            t = para.text()
-            if is_heading or not t.strip():
-                rest.append(Passage(text=t, line=para.line, section=sec.title if sec else None))
-                continue
-            k = str(len(points) + 1)
-            points.append(
-                Point(
-                    id=k,
-                    label=k,
-                    text=t,
-                    section=sec.title if sec else None,
-                    track=sec.track if sec else None,
-                    line=para.line,
-                    marker="",
-                    style="paragraph",
-                )
-            )
-        if not points:
-            raise InputError("no points and no paragraphs found: the draft holds only headings", source=source)
-        return ParsedText(tuple(points), tuple(rest), parser.title, tuple(withdrawn))
+        entries = [(para, sec.title if sec else None, sec.track if sec else None, h) for para, sec, h in passages]
+        return _paragraph_points(entries, source, parser.title, tuple(withdrawn))
     _renumber(kept_nodes)
     _assign_ids(keep)
     tag_re = _tag_pattern(cues)

@@ -26,7 +26,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..jsonform import DRAFT_SCHEMA
-from ..model import Draft, Passage, Point
+from ..model import POINTS_FROM, Draft, Passage, Point
 from .frontmatter import plain_value
 from .markdown import MAX_DEPTH, child_id
 
@@ -216,6 +216,11 @@ def draft_from_data(data: Any, source: str) -> Draft:
         if line is not None and (not isinstance(line, int) or isinstance(line, bool)):
             raise _fail(source, where + ".line", f"expected an integer or null, found {_kind(line)}")
         passages.append(Passage(text=p["text"], line=line, section=_opt_str(p.get("section"), source, where + ".section")))
+    points_from = "markers"
+    if schema is not None and data.get("points_from") is not None:  # show --format json of a prose draft
+        points_from = data["points_from"]
+        if points_from not in POINTS_FROM:
+            raise _fail(source, "points_from", f"expected one of {', '.join(POINTS_FROM)}, found {points_from!r}")
     return Draft(
         source=source,
         points=points,
@@ -225,6 +230,7 @@ def draft_from_data(data: Any, source: str) -> Draft:
         metadata=metadata,
         passages=tuple(passages),
         withdrawn=withdrawn,
+        points_from=points_from,
     )
 
 

@@ -37,7 +37,7 @@ from rich.text import Text
 from ..changes import DiffOp
 from ..history import BlameEntry, Fate, History, Lineage, Step
 from .markdown import md_diff
-from .report import flag_text, track_phrase
+from .report import flag_text, paragraphs_line, track_phrase
 from .safe import md, plain
 from .terminal import diff_text
 
@@ -200,7 +200,8 @@ def series_sentence(history: History) -> str:
     track (more than four: a count and the first three).
     """
     s = history.summary()
-    parts = [" -> ".join(str(n) for n in s["points"]) + " points"]
+    unit = " paragraphs" if all(d.points_from == "paragraphs" for d in history.drafts) else " points"
+    parts = [" -> ".join(str(n) for n in s["points"]) + unit]
     drop = f"{_plural(s['dropped'], 'provision')} dropped along the way" if s["dropped"] else "none dropped"
     if s["restored"]:
         drop += f", {s['restored']} restored"
@@ -277,6 +278,9 @@ def _header(history: History) -> list[str]:
     lines = [title]
     if first.title or last.title:
         lines.append(f"{first.name} ... {last.name}" if first.name != last.name else first.name)
+    read = paragraphs_line(history.drafts, history.names)
+    if read:
+        lines.append(read)
     return lines
 
 
@@ -402,7 +406,8 @@ def render_history_markdown(
         for ln in (lineages if lineages is not None else h.lineages)
         if max_depth is None or ln.depth <= max_depth
     ]
-    out = [f"## {md(_header(h)[0])}", "", md(series_sentence(h)), ""]
+    read = paragraphs_line(h.drafts, h.names)
+    out = [f"## {md(_header(h)[0])}", "", *([md(read), ""] if read else []), md(series_sentence(h)), ""]
     if detail:
         for ln in rows:
             out += [f"### {md(ln.id)}: {md(ln.title or '(no text)')}", ""]
@@ -452,6 +457,9 @@ class BlameReport:
             plain(f"Blame of {h.drafts[-1].name} over {len(h.drafts)} drafts: " + " -> ".join(h.names)),
             style="bold",
         )
+        read = paragraphs_line(h.drafts, h.names)
+        if read:
+            yield Text(plain(read), style="dim")
         yield Text("")
         table = Table(box=_box(self.ascii), pad_edge=False, show_edge=False)
         table.add_column("id", no_wrap=True)
@@ -471,6 +479,9 @@ class BlameReport:
 def render_blame_markdown(history: History, entries: Sequence[BlameEntry]) -> str:
     h = history
     out = [f"## Blame of {md(h.drafts[-1].name)}", "", "Series: " + md(" -> ".join(h.names)), ""]
+    read = paragraphs_line(h.drafts, h.names)
+    if read:
+        out[-1:] = ["", md(read), ""]
     out += [_md_row(["Id", "Introduced", "Last changed", "Text"]), _md_row(["---"] * 4)]
     for e in entries:
         out.append(

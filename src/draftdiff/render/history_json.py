@@ -95,6 +95,7 @@ def _drafts(history: History) -> list[dict[str, Any]]:
                 "points": sum(1 for p in d.points if p.track is None),
                 "deferred": sum(1 for p in d.points if p.track is not None),
                 "total": sum(1 for _ in d.walk()),
+                "points_from": d.points_from,
             }
         )
     return out

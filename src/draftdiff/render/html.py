@@ -130,6 +130,7 @@ def render_html(cmp: Comparison, *, show_all: bool = False) -> str:
         "<header>",
         f"<h1>{esc(title)}</h1>",
         f'<p class="meta">{esc(r.old.source)} → {esc(r.new.source)} · {esc(r.counts_line)}</p>',
+        *([f'<p class="meta">{esc(r.read_line)}</p>'] if r.read_line else []),
         f'<p class="summary">{esc(r.summary)}</p>',
         "</header>",
     ]

@@ -122,8 +122,9 @@ def render_markdown(cmp: Comparison, *, show_all: bool = False) -> str:
     lines = [
         f"# {md(r.old.described)} → {md(r.new.described)}",
         "",
-        f"- **Old:** {md(r.old.described)} — {r.old.points} points, from {md(r.old.source)}",
-        f"- **New:** {md(r.new.described)} — {r.new.points} points, from {md(r.new.source)}",
+        f"- **Old:** {md(r.old.described)} — {r.old.count_phrase}, from {md(r.old.source)}",
+        f"- **New:** {md(r.new.described)} — {r.new.count_phrase}, from {md(r.new.source)}",
+        *([f"- {md(r.read_line)}"] if r.read_line else []),
         "",
         f"**{md(r.counts_line)}:** {md(r.summary)}.",
         "",

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..changes import Change, Comparison, DiffOp, Flag, Kind
@@ -63,6 +63,22 @@ GROUP_TITLES: dict[str, str] = {
 }
 
 
+#: The header line's words for drafts read one point per paragraph (compare, history, blame).
+READ_AS_PARAGRAPHS = "read as paragraphs, not numbered points: one point per paragraph or list item (\u00b61, \u00b62 ...)"
+
+
+def paragraphs_line(drafts: Sequence[Draft], names: Sequence[str]) -> str:
+    """``All 7 drafts were read as paragraphs ...`` for a series ("" when none was)."""
+    read = [name for d, name in zip(drafts, names, strict=True) if d.points_from == "paragraphs"]
+    if not read:
+        return ""
+    if len(read) == len(drafts):
+        which = "Both drafts were" if len(read) == 2 else f"All {len(read)} drafts were"
+    else:
+        which = f"{len(read)} of {len(drafts)} drafts ({', '.join(read)}) were"
+    return f"{which} {READ_AS_PARAGRAPHS}"
+
+
 @dataclass(frozen=True, slots=True)
 class DraftInfo:
     """One side of the comparison as the header shows it."""
@@ -73,6 +89,7 @@ class DraftInfo:
     version: str | None
     points: int  # top-level points
     total: int  # points at every depth
+    points_from: str = "markers"  # "paragraphs": one point per paragraph (Draft.points_from)
 
     @classmethod
     def of(cls, draft: Draft) -> DraftInfo:
@@ -83,7 +100,14 @@ class DraftInfo:
             version=draft.version,
             points=len(draft.points),
             total=sum(1 for _ in draft.walk()),
+            points_from=draft.points_from,
         )
+
+    @property
+    def count_phrase(self) -> str:
+        """``28 points`` or ``7 paragraphs``."""
+        unit = "paragraph" if self.points_from == "paragraphs" else "point"
+        return f"{self.points} {unit}{'' if self.points == 1 else 's'}"
 
     @property
     def described(self) -> str:
@@ -182,15 +206,32 @@ class Report:
         """``12 unchanged points not listed; renumbered among them: 7 -> 5`` ("" when none collapsed)."""
         if not self.unchanged:
             return ""
-        line = f"{self.unchanged} unchanged point{'s' if self.unchanged != 1 else ''} not listed"
+        unit = "paragraph" if self.paragraphs == "both" else "point"
+        line = f"{self.unchanged} unchanged {unit}{'s' if self.unchanged != 1 else ''} not listed"
         if self.unchanged_renumbered:
             line += "; renumbered among them: " + ", ".join(self.unchanged_renumbered)
         return line
 
     @property
     def counts_line(self) -> str:
-        """``28 -> 26 points``."""
-        return f"{self.old.points} -> {self.new.points} points"
+        """``28 -> 26 points``; ``6 -> 7 paragraphs``; ``6 paragraphs -> 4 points``."""
+        if self.old.points_from == self.new.points_from:
+            return f"{self.old.points} -> {self.new.count_phrase}"
+        return f"{self.old.count_phrase} -> {self.new.count_phrase}"
+
+    @property
+    def paragraphs(self) -> str:
+        """Which drafts were read one point per paragraph: "both", "old", "new" or ""."""
+        old, new = self.old.points_from == "paragraphs", self.new.points_from == "paragraphs"
+        return "both" if old and new else "old" if old else "new" if new else ""
+
+    @property
+    def read_line(self) -> str:
+        """The header line saying the drafts were read as paragraphs ("" when they were read by their markers)."""
+        which = {"both": "Both drafts were", "old": "The old draft was", "new": "The new draft was"}.get(self.paragraphs)
+        if which is None:
+            return ""
+        return f"{which} {READ_AS_PARAGRAPHS}"
 
 
 def flag_text(flag: Flag) -> str:
@@ -418,6 +459,7 @@ def _summary(cmp: Comparison) -> str:
     counts = Counter(c.kind for c in cmp.changes)
     kept = counts[Kind.UNCHANGED] + counts[Kind.REWORDED] + counts[Kind.REVISED]
     parts: list[str] = []
+    unit = "paragraphs" if cmp.old.points_from == cmp.new.points_from == "paragraphs" else "points"
     if kept:
         inner = []
         if counts[Kind.REVISED]:
@@ -425,9 +467,9 @@ def _summary(cmp: Comparison) -> str:
         if counts[Kind.REWORDED]:
             inner.append(f"{counts[Kind.REWORDED]} reworded")
         if inner:
-            parts.append(f"{kept} kept ({', '.join(inner)})")
+            parts.append(f"{kept}{_unit(unit, kept)} kept ({', '.join(inner)})")
         else:
-            parts.append(f"{kept} kept unchanged")
+            parts.append(f"{kept}{_unit(unit, kept)} kept unchanged")
     merges = [c for c in cmp.changes if c.kind is Kind.MERGED]
     if merges:
         parts.append(f"{sum(len(c.old) for c in merges)} merged into {sum(len(c.new) for c in merges)}")
@@ -456,8 +498,15 @@ def _summary(cmp: Comparison) -> str:
     if not parts:
         return "both drafts are empty"
     if not cmp.has_differences:
-        return f"no differences: {kept} points unchanged"
+        return f"no differences: {kept} {unit} unchanged"
     return "; ".join(parts)
+
+
+def _unit(unit: str, n: int) -> str:
+    """`` paragraphs`` (`` paragraph``) when the drafts were read as paragraphs, else nothing: "6 kept"."""
+    if unit != "paragraphs":
+        return ""
+    return " paragraph" if n == 1 else " paragraphs"
 
 
 def _kind_rank(item: tuple[str, int]) -> int:

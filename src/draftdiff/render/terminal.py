@@ -172,6 +172,8 @@ class _Layout:
         r = self.r
         yield 0, Text(f"{plain(r.old.described)} -> {plain(r.new.described)}", style=STYLES["title"])
         yield 0, Text(f"{plain(r.old.source)} -> {plain(r.new.source)} · {r.counts_line}", style=STYLES["meta"])
+        if r.read_line:
+            yield 0, Text(r.read_line, style=STYLES["meta"])
         yield 0, Text(plain(r.summary), style=STYLES["summary"])
         for group in r.groups:
             yield 0, Text()

@@ -212,3 +212,97 @@ def test_scope_qualifiers_narrow_or_widen():
         classify("Foreign ships shall not dock.", "Foreign ships shall not dock, only in peacetime.", 0.8)[0]
         is Kind.REVISED
     )
+
+
+# --- flag precision (issue 12) and the registry (issue 13); texts written for these tests ------------
+
+
+def test_treaty_name_is_no_party():
+    got = flags(
+        "Castavia shall give a guarantee.", "Castavia shall give a guarantee under the North Atlantic Treaty."
+    )
+    assert not any(f[0] == "party" for f in got), got
+    got = flags(
+        "Castavia stays non-nuclear.",
+        "Castavia stays non-nuclear under the Treaty on the Non-Proliferation of Arms.",
+    )
+    assert not any(f[0] == "party" for f in got), got
+
+
+def test_capital_alone_is_a_place_not_a_party():
+    got = flags("Talks shall be held soon.", "Talks shall be held in Washington soon.")
+    assert got == [("place", None, "Washington")]
+
+
+def test_regions_and_features_are_places():
+    got = flags(
+        "Troops shall withdraw from the line.",
+        "Troops shall withdraw from Donetsk, Luhansk and Vorlen regions and from the Kinburn Spit.",
+    )
+    assert got == [
+        ("place", None, "Donetsk"),
+        ("place", None, "Luhansk"),
+        ("place", None, "Vorlen"),
+        ("place", None, "Kinburn Spit"),
+    ]
+    # a place word after an unknown name makes it a place; "the territory of" before one too
+    assert flags("Aid goes north.", "Aid goes to the Tarsk valley.") == [("place", None, "Tarsk")]
+    assert flags("Troops leave.", "Troops leave the territory of Morvel.") == [("place", None, "Morvel")]
+
+
+def test_known_state_stays_a_party_after_a_place_cue():
+    assert flags("Troops leave.", "Troops leave the territory of Ukraine.") == [("party", None, "Ukraine")]
+
+
+def test_sentence_start_common_word_is_no_party():
+    old = "Metadata may be added."
+    new = "Build metadata may be added. Build numbers are ignored in the build order."
+    assert not any(f[0] == "party" for f in flags(old, new))
+
+
+def test_heading_words_used_in_lower_case_are_no_party():
+    names = name_vocabulary(["Read the Community Rules.", "The community rules apply to content."])
+    assert flags("We do not allow spam.", "Community Rules\nWe do not allow spam.", names) == []
+
+
+def test_named_body_and_person_are_parties():
+    got = flags("Russia shall ratify it.", "Russia shall ratify it, and the State Duma shall approve it.")
+    assert got == [("party", None, "State Duma")]
+
+
+def test_version_strings_and_section_references_are_not_amounts():
+    assert flags("Examples: 1.0.0-alpha, 1.3.7+build.11.", "Examples: 1.0.0-beta+001, 2.0.0-rc.1.") == []
+    assert flags("As in v1.3, see 4.b.", "As in v1.4, see 5.c.") == []
+    assert flags("See §5.", "See §7.") == []
+    # a real amount next to a version still counts
+    assert flags("Release 1.0.0 costs 5 dollars.", "Release 1.0.0 costs 7 dollars.") == [("number", "5", "7")]
+
+
+def test_registry_drives_the_pre_check():
+    from draftdiff.changes import Flag
+    from draftdiff.flags import FlagType, flag_types, may_differ, registration
+
+    def fruit(pair):
+        return [Flag("fruit", None, "banana")] if "banana" in pair.new and "banana" not in pair.old else []
+
+    # "banana" carries no built-in flag: the pre-check skips the pair
+    assert not may_differ("They sell pears.", "They sell banana and pears.")
+    with registration(FlagType("fruit", fruit, frozenset({"banana"}))):
+        assert "fruit" in flag_types()
+        assert ("fruit", None, "banana") in flags("They sell pears.", "They sell banana and pears.")
+    assert "fruit" not in flag_types()
+    assert flags("They sell pears.", "They sell banana and pears.") == []
+
+
+def test_flag_types_are_documented_in_the_schema_and_docs():
+    import json
+    from pathlib import Path
+
+    from draftdiff.flags import FLAG_TYPES
+
+    root = Path(__file__).resolve().parent.parent
+    schema = json.loads((root / "src/draftdiff/schemas/compare.json").read_text())
+    described = json.dumps(schema)
+    docs = (root / "docs/json-compare.md").read_text() + (root / "docs/engine.md").read_text()
+    for t in (*FLAG_TYPES, "track"):
+        assert t in described and f"`{t}`" in docs, t

@@ -253,7 +253,10 @@ def test_us_to_e3_kept_points_and_sub_points():
         assert change.kind == Kind.UNCHANGED and change.new == (pid,), (pid, change.kind, change.new)
         assert not change.moved and not change.renumbered
     ten = change_of_old(cmp, "10")
-    assert ten.new == ("10",) and ten.kind == Kind.REVISED
+    # E3 adds "mirroring Article 5 of the North Atlantic Treaty": a treaty named, no party or place, so
+    # no flag (it read "party added: North Atlantic" before); its changed sub-points are its children
+    assert ten.new == ("10",) and ten.kind == Kind.REWORDED
+    assert not any(f.type == "party" for f in ten.flags)
     fates = {pid: c.kind for c in ten.children for pid in c.old}
     assert fates["10.d"] == Kind.DROPPED
     assert fates["10.a"] == fates["10.b"] == Kind.UNCHANGED

@@ -22,6 +22,12 @@ import pytest
         "classify",
         "worddiff",
         "compare",
+        "flags",
+        "flags.registry",
+        "flags.context",
+        "flags.amounts",
+        "flags.wording",
+        "flags.names",
     ],
 )
 def test_docstring_examples(name):

@@ -323,8 +323,10 @@ def test_covenant_1_0_to_1_1_at_paragraph_level():
     fates = _fates(cmp)
     # 1.1 adds one paragraph (where the code applies) and updates the attribution; the rest is as it was
     assert fates[((), (_by_text(new, "applies both within project spaces"),))] == "added"
-    assert fates[(("¶6",), ("¶7",))] == "revised"  # version 1.0.0 -> 1.1.0 in the attribution
-    assert sorted(fates.values()) == ["added", "revised"] + ["unchanged"] * 5
+    # the attribution's version 1.0.0 -> 1.1.0: a version string is no amount (issue 12, flag precision),
+    # so the pair is reworded, not revised; it is still reported as changed
+    assert fates[(("¶6",), ("¶7",))] == "reworded"
+    assert sorted(fates.values()) == ["added", "reworded"] + ["unchanged"] * 5
     assert not any(c.renumbered for c in cmp.changes)
 
 

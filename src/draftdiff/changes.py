@@ -34,7 +34,8 @@ KIND_ORDER: tuple[Kind, ...] = tuple(Kind)
 
 @dataclass(frozen=True, slots=True)
 class Flag:
-    """A change of substance in a matched pair: type is one of number, date, negation, modality, party."""
+    """A change of substance in a matched pair: type is one of ``draftdiff.flags.FLAG_TYPES`` (number, date,
+    negation, modality, party, place, scope) or track."""
 
     type: str
     old: str | None
@@ -67,7 +68,7 @@ class Change:
     matched_by     how the pair was found: "exact", "fuzzy", "label", "order", "containment", "pin", "track".
     moved          true only for pairs outside the longest increasing subsequence of positions.
     renumbered     the label changed (7 -> 5).
-    flags          substance flags (number, date, negation, modality, party).
+    flags          substance flags (see draftdiff.flags: number, date, negation, modality, party, place, scope; track).
     track          for deferred: the track's name in the new draft.
     diff           the word-level diff of the pair's texts.
     alternatives   near ties.

@@ -183,7 +183,7 @@ def guard_drafts(
 
 
 @dataclass
-class _RepoCache:
+class RepoCache:
     """Commits already resolved, per repository top folder (a guard run resolves --against once)."""
 
     commits: dict[tuple[str, str], str | None] = field(default_factory=dict)
@@ -192,7 +192,7 @@ class _RepoCache:
 _NO_COMMITS = "the repository has no commits yet"
 
 
-def _commit_for(against: str, top: str, name: str, cache: _RepoCache) -> str | None:
+def _commit_for(against: str, top: str, name: str, cache: RepoCache) -> str | None:
     key = (top, against)
     if key not in cache.commits:
         try:
@@ -210,7 +210,7 @@ def guard_file(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     options: CompareOptions | None = None,
-    _cache: _RepoCache | None = None,
+    _cache: RepoCache | None = None,
 ) -> GuardResult:
     """Guard one file (a path in a git work tree, or ``REV:PATH``) against its version at ``against``.
 
@@ -220,7 +220,7 @@ def guard_file(
     """
     from .read import parse_draft
 
-    cache = _cache or _RepoCache()
+    cache = _cache or RepoCache()
     if spec == "-":
         raise InputError("the guard needs a file in a git repository, not standard input", source="-")
     rev_spec = None if os.path.lexists(spec) else parse_rev_spec(spec)

@@ -195,10 +195,10 @@ def guard(
     with its old id and text), 2 on trouble (unreadable file, unknown revision, not a git repository).
     """
     from ..errors import DraftdiffError
-    from ..guard import HINT, _RepoCache, guard_file
+    from ..guard import HINT, RepoCache, guard_file
     from . import state
 
-    cache = _RepoCache()
+    cache = RepoCache()
     results: list[GuardResult] = []
     errors: list[tuple[str, str]] = []
     for spec in files:

@@ -6,7 +6,7 @@ offline and printable. Word diffs use ``<del>`` and ``<ins>``. Every untrusted s
 
 >>> from draftdiff.changes import DiffOp
 >>> html_diff([DiffOp("equal", "Cap of "), DiffOp("delete", "<600,000>"), DiffOp("insert", "800,000")])
-'Cap of <del>&lt;600,000&gt;</del> <ins>800,000</ins>'
+'Cap of <del>&lt;600,000&gt;</del><ins>800,000</ins>'
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ Without colour (``--color never``, NO_COLOR, a pipe) the word diff stays visible
 >>> console = Console(width=60, color_system=None, markup=False, highlight=False)
 >>> console.print(CompareReport(cmp))
 Plan A -> Plan B
-<texts> -> <texts> · 1 -> 1 points
+<texts> -> <texts> · 1 -> 1 point
 1 kept (1 of them revised)
 <BLANKLINE>
 Revised (1)

@@ -42,7 +42,12 @@ def test_cli_imports_no_private_name(path):
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom):
             bad += [a.name for a in node.names if a.name.startswith("_") and not a.name.startswith("__")]
-        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
-            if node.attr.startswith("_") and not node.attr.startswith("__") and node.value.id not in {"self", "cls"}:
-                bad.append(f"{node.value.id}.{node.attr}")
+        elif (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.attr.startswith("_")
+            and not node.attr.startswith("__")
+            and node.value.id not in {"self", "cls"}
+        ):
+            bad.append(f"{node.value.id}.{node.attr}")
     assert bad == [], f"{path.name} imports private names: {bad}"

@@ -6,13 +6,22 @@ points on each side between the same two linked neighbours: old ``a..b`` and new
 as many points on each side (a one-to-one slot, bounded by at least one linked neighbour, at most ``STRUCTURE_SLOT_MAX`` a side) whose printed
 labels agree pair by pair links in order (``matched_by="structure"``), whatever the similarity, unless
 the text positively contradicts it: either point has a free partner elsewhere clearly more similar
-(``STRUCTURE_RIVAL_MARGIN`` above the pair, at least ``STRUCTURE_RIVAL_FLOOR``). Such a link has a low
+(``STRUCTURE_RIVAL_MARGIN`` above the pair, at least ``STRUCTURE_RIVAL_FLOOR``; a point some slot
+pairs by its place is no rival). Such a link has a low
 confidence, carries its rivals as alternatives, and is classified revised when its words are far apart:
 "rewritten in place".
 
-A slot with unequal sides (two old points facing one new point, say) gives no structure link: which
-pair belongs together is then a question of words (Geneva 10 on arms control and the framework's 10 on
-free trade share a label, but old 8 stands in the same slot: dropped + added, with an alternative).
+When a deletion or insertion has shifted the numbers, the labels agree under an *offset*: old n is new
+n + k, as the linked neighbours show (the *offset* rule), and a slot one point longer on one side whose
+neighbours' offsets step by one (k on the left, k - 1 on the right: a point deleted inside it) links on
+both sides of the left-out point, placed where the words are clearly best (the *step* rule; see
+:func:`plan_slot`). Links the order and label passes made on place alone that cross another link bound
+no slot: a slot that links takes them back.
+
+Otherwise a slot with unequal sides (two old points facing one new point, say) gives no structure link:
+which pair belongs together is then a question of words (Geneva 10 on arms control and the framework's
+10 on free trade share a label, but old 8 stands in the same slot: dropped + added, with an
+alternative).
 
 The pass is iterated with the order pass (:meth:`Aligner.run`): each round's links move the anchors,
 so that the next round sees new gaps and new slots, a few rounds at most.

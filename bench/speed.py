@@ -35,7 +35,17 @@ scored with rapidfuzz fuzz.ratio, token_sort_ratio or token_set_ratio, pairs und
 
 Results are printed with the targets of issue 7 and written as JSON to bench/out/speed-*.json.
 
+**Speed gate** (``--against REV``): the same compare, in one run, with the source of an older
+revision and with the current source (the working tree, uncommitted changes included). REV is checked
+out into a temporary ``git worktree`` (removed afterwards); both sources time the library call
+``compare(old, new)`` (reading the two Markdown files not timed) on one generator case
+(``--points``, default 20,000) in a child process each (``PYTHONPATH=<tree>/src``; the child checks it imported that source), the
+runs interleaved, old and new in turn. It prints both medians and the ratio current / old, and exits
+1 when the ratio exceeds ``--max-ratio`` (default 1.2). Without REV: the merge-base of ``main`` and
+HEAD (HEAD~1 when HEAD is on main); any revision git knows works (``HEAD~3``, a hash).
+
     python bench/speed.py                   # the full run (several minutes)
+    python bench/speed.py --against 132a85c # the speed gate: 20,000 points, old source vs current
     python bench/speed.py --quick           # 28, 1,000, 5,000 points, 2 runs, 30 s baseline limit
     python bench/speed.py --sizes 28,1000 --runs 3
 """
@@ -53,6 +63,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -477,10 +488,142 @@ def verdict(ok: bool | None) -> str:
     return "n/a" if ok is None else "PASS" if ok else "FAIL"
 
 
+# --------------------------------------------------------------------------------------------
+# The speed gate: the current source against an older revision's, in the same run
+
+_AGAINST_CHILD = """
+import gc, json, sys, time
+import rapidfuzz  # (imported before the clock starts, as the engine's own imports are)
+import draftdiff
+from draftdiff.compare import compare
+from draftdiff.read import read_draft
+old, new = read_draft(sys.argv[1]), read_draft(sys.argv[2])
+gc.collect()
+t0 = time.perf_counter()
+result = compare(old, new)
+seconds = time.perf_counter() - t0
+print(json.dumps({"seconds": seconds, "module": draftdiff.__file__, "changes": len(result.changes)}))
+"""
+
+
+class GateError(Exception):
+    """A speed-gate run that could not be made (bad revision, a source that fails): one line, exit 2."""
+
+
+def git(*args: str) -> str:
+    out = subprocess.run(["git", *args], cwd=BENCH.parent, capture_output=True, text=True, check=False)
+    if out.returncode:
+        msg = (out.stderr.strip().splitlines() or [f"exit {out.returncode}"])[-1]
+        raise GateError(f"git {' '.join(args)}: {msg}")
+    return out.stdout.strip()
+
+
+def resolve_against(rev: str | None) -> tuple[str, str]:
+    """The commit to compare with, and how it was chosen: REV as given, else the merge-base of main
+    and HEAD (HEAD~1 when HEAD is on main, where the merge-base is HEAD itself)."""
+    if rev:
+        try:
+            return git("rev-parse", "--verify", "--quiet", rev + "^{commit}"), rev
+        except GateError:
+            raise GateError(f"unknown revision {rev!r} (not a commit this repository knows)") from None
+    head, base = git("rev-parse", "HEAD"), git("merge-base", "main", "HEAD")
+    if base == head:
+        return git("rev-parse", "HEAD~1"), "HEAD~1 (HEAD is on main)"
+    return base, "merge-base of main and HEAD"
+
+
+def time_source(src: Path, old: Path, new: Path) -> dict:
+    """One compare of old -> new with the draftdiff package under ``src``, in a child process."""
+    env = dict(os.environ, PYTHONPATH=str(src))
+    out = subprocess.run(
+        [sys.executable, "-c", _AGAINST_CHILD, str(old), str(new)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if out.returncode:
+        msg = (out.stderr.strip().splitlines() or [f"exit {out.returncode}"])[-1]
+        raise GateError(f"compare with the source under {src} failed: {msg}")
+    doc = json.loads(out.stdout.strip().splitlines()[-1])
+    if not Path(doc["module"]).resolve().is_relative_to(src.resolve()):
+        raise GateError(f"the child imported {doc['module']}, not the source under {src}")
+    return doc
+
+
+def against_main(args) -> int:
+    runs = args.runs or 3
+    try:
+        commit, how = resolve_against(args.against or None)
+        case = generate(args.points, args.seed)
+        old_md, new_md, _ = write_case(case, OUT / "speed-against")
+        current = BENCH.parent / "src"
+        print(
+            f"draftdiff bench/speed --against  {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}  "
+            f"python {platform.python_version()}  {os.cpu_count()} cores"
+        )
+        print(f"old source: {commit[:12]} ({how}); current: {current} (working tree)")
+        print(
+            f"case: bench/generator.py {args.points} --seed {args.seed} ({len(case.old.points)} -> "
+            f"{len(case.new.points)} top-level points); {runs} runs each, interleaved; library call"
+        )
+        load_start = os.getloadavg()[0]
+        times: dict[str, list[float]] = {"old": [], "current": []}
+        changes: dict[str, int] = {}
+        with tempfile.TemporaryDirectory(prefix="draftdiff-against-") as tmp:
+            tree = Path(tmp) / "tree"
+            git("worktree", "add", "--detach", "--quiet", str(tree), commit)
+            try:
+                for k in range(runs):
+                    order = ("old", "current") if k % 2 == 0 else ("current", "old")
+                    for which in order:
+                        doc = time_source(tree / "src" if which == "old" else current, old_md, new_md)
+                        times[which].append(doc["seconds"])
+                        changes[which] = doc["changes"]
+            finally:
+                git("worktree", "remove", "--force", str(tree))
+    except GateError as e:
+        print(f"speed.py --against: {e}", file=sys.stderr)
+        return 2
+    old_s, cur_s = statistics.median(times["old"]), statistics.median(times["current"])
+    ratio = cur_s / old_s
+    ok = ratio <= args.max_ratio
+    runs_txt = {k: ", ".join(f"{x:.2f}" for x in v) for k, v in times.items()}
+    print(
+        f"  old      {commit[:12]}  median {old_s:7.3f} s  (runs {runs_txt['old']}; {changes['old']} changes)"
+    )
+    print(
+        f"  current  {'working tree':12}  median {cur_s:7.3f} s  (runs {runs_txt['current']}; "
+        f"{changes['current']} changes)"
+    )
+    print(f"  ratio current / old: {ratio:.3f} (max {args.max_ratio})  {verdict(ok)}")
+    print(f"load average: {load_start:.2f} at start, {os.getloadavg()[0]:.2f} at the end (1 min)")
+    doc = {
+        "stamp": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "against": commit,
+        "chosen": how,
+        "points": args.points,
+        "seed": args.seed,
+        "seconds": times,
+        "median_s": {"old": old_s, "current": cur_s},
+        "ratio": ratio,
+        "max_ratio": args.max_ratio,
+        "pass": ok,
+    }
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "speed-against-latest.json").write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")
+    return 0 if ok else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Speed of draftdiff compare against all-pairs baselines.")
     ap.add_argument("--sizes", default="28,1000,5000,20000")
-    ap.add_argument("--runs", type=int, default=5, help="runs per measurement (at most 3 from 20,000 points)")
+    ap.add_argument(
+        "--runs",
+        type=int,
+        default=None,
+        help="runs per measurement (default 5, at most 3 from 20,000 points; --against: 3 each)",
+    )
     ap.add_argument("--limit", type=float, default=120.0, help="seconds a baseline may take at one size")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument(
@@ -490,9 +633,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-cli", action="store_true")
     ap.add_argument("--no-memory", action="store_true", help="skip the memory run of the library")
     ap.add_argument("--lib-child", help=argparse.SUPPRESS)
+    ap.add_argument(
+        "--against",
+        nargs="?",
+        const="",
+        metavar="REV",
+        help="speed gate: the same compare with REV's source and the current one (default REV: the "
+        "merge-base of main and HEAD); exit 1 when current / old > --max-ratio",
+    )
+    ap.add_argument("--points", type=int, default=20000, help="--against: the case size (default 20,000)")
+    ap.add_argument("--max-ratio", type=float, default=1.2, help="--against: the largest ratio that passes")
     args = ap.parse_args(argv)
     if args.lib_child:
         return lib_child(args.lib_child)
+    if args.against is not None:
+        return against_main(args)
+    if args.runs is None:
+        args.runs = 5
     if args.quick:
         args.sizes, args.runs, args.limit = "28,1000,5000", 2, 30.0
     sizes = sorted({int(s) for s in args.sizes.split(",") if s})

@@ -162,3 +162,6 @@ STRUCTURE_CONFIDENCE = 0.4
 #: A slot of several points on each side pairs in order only when all labels agree pairwise; at most
 #: this many points a side.
 STRUCTURE_SLOT_MAX = 8
+#: A slot whose labels agree under an offset (old n is new n + k, see ``structure.plan_slot``) pairs in
+#: order with at most this many points a side.
+STRUCTURE_SHIFT_SLOT_MAX = 12

@@ -124,15 +124,16 @@ class GroupPasses:
                 second = max(second, min(c, best_score))
                 if c >= self.opts.contain and c > best_score:
                     best, best_score = k, c
-            if best is None:  # nothing nearby: the index proposes far containers, held to a higher bar
-                toks = sorted(set(src.seq[m]), key=lambda c: (len(postings.get(c, ())), c))[:TOKENS_PER_QUERY]
-                votes: Counter = Counter()
-                for c in toks:
-                    lst = postings.get(c, ())
-                    if len(lst) <= max_df:
-                        votes.update(lst)
+            # nothing nearby: the index proposes far containers, held to a higher bar; not when every dst
+            # point was already tried above (a tiny side against a huge one: the index would only
+            # propose the same points again, at the higher bar)
+            if best is None and len(near) < len(dst.points):
+                if len(dst.points) <= FAR_CANDIDATES:  # a tiny side: try its points, no index query
+                    far = [k for k in range(len(dst.points)) if k not in near and dst.counts[k] is not None]
+                else:
+                    far = self._far(src.seq[m], postings, max_df)
                 bar = max(self.opts.contain, CONTAIN_FAR)
-                for k, _ in votes.most_common(FAR_CANDIDATES):
+                for k in far:
                     c = containment(part, dst.counts[k])
                     second = max(second, min(c, best_score))
                     if c >= bar and c > best_score:
@@ -141,6 +142,17 @@ class GroupPasses:
             if best is not None:
                 out[best].append(m)
         return out
+
+    @staticmethod
+    def _far(seq, postings, max_df: int) -> list[int]:  # type: ignore[no-untyped-def]
+        """The inverted index's proposals for a point's words: the ``FAR_CANDIDATES`` most voted."""
+        toks = sorted(set(seq), key=lambda c: (len(postings.get(c, ())), c))[:TOKENS_PER_QUERY]
+        votes: Counter = Counter()
+        for c in toks:
+            lst = postings.get(c, ())
+            if len(lst) <= max_df:
+                votes.update(lst)
+        return [k for k, _ in votes.most_common(FAR_CANDIDATES)]
 
     def _valid_group(self, whole: Counter, members: list[int], partner: int | None, counts) -> list[int]:
         """The members (with the container's partner) that together account for the container, or [].

@@ -306,3 +306,31 @@ def test_flag_types_are_documented_in_the_schema_and_docs():
     docs = (root / "docs/json-compare.md").read_text() + (root / "docs/engine.md").read_text()
     for t in (*FLAG_TYPES, "track"):
         assert t in described and f"`{t}`" in docs, t
+
+
+def _flags(old: str, new: str) -> list[tuple[str, str | None, str | None]]:
+    return [(f.type, f.old, f.new) for f in substance_flags(old, new)]
+
+
+def test_a_ratio_is_one_amount():
+    # before the fix "50:50" was two numbers, so one split removed gave two number flags
+    assert _flags(
+        "Output is shared equally, 50:50, between A and B.", "Output is shared between A and B."
+    ) == [("number", "50:50", None)]
+    assert _flags("Output is shared 50:50.", "Output is shared 60:40.") == [("number", "50:50", "60:40")]
+    assert _flags("Output is shared 50:50.", "Output is shared equally, 50:50.") == []
+
+
+def test_flag_bench_matches_labels_by_normalised_value(tmp_path):
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location(
+        "bench_flags", Path(__file__).parent.parent / "bench" / "flags.py"
+    )
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    assert bench._matches(["number", "600,000", "800 000"], ("number", "600,000", "800,000"))
+    assert bench._matches(["party", "Donald J. Trump|Donald Trump", None], ("party", "Donald Trump", None))
+    assert not bench._matches(["party", None, "NATO"], ("party", "NATO", None))
+    assert not bench._matches(["place", None, "NATO"], ("party", None, "NATO"))

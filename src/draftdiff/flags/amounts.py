@@ -84,10 +84,15 @@ _VERSION = re.compile(
 _SECTION = re.compile(r"§+\s*\d+(?:\.\d+)*[a-z]?(?:\s*[-–]\s*\d+)?|(?<![\w.])\d+(?:\.\d+)*\.[a-z]\b(?!\.\w)")
 
 
+_RATIO = re.compile(r"(?<![\w.:])\d+:\d+(?![\w:])")
+
+
 def _numbers(undated: str) -> list[tuple[tuple, str]]:
     """Amounts in a text whose dates are already blanked out (see :func:`dates`)."""
     text = _SECTION.sub(" ", _REFERENCE.sub(" ", _VERSION.sub(" ", undated)))
-    out = []
+    # a ratio ("shared 50:50", "3:1") is one amount, not two numbers
+    out: list[tuple[tuple, str]] = [(("ratio", m.group(0), ""), m.group(0)) for m in _RATIO.finditer(text)]
+    text = _RATIO.sub(" ", text)
     for m in _NUMBER.finditer(text):
         digits = re.sub(r"[,\u00a0\u202f\u2009 ]", "", m["num"])
         value = float(digits)

@@ -127,3 +127,26 @@ def test_peace_wording_a_to_b_shift_links_the_shifted_points():
         assert (("10." + letter,), ("9." + letter,)) in links
     assert by_old(cmp, "3").kind is Kind.DROPPED
     assert any(c.kind is Kind.ADDED and c.new == ("19",) for c in cmp.changes)
+
+
+def test_a_section_head_rewritten_beside_an_insertion_is_placed_by_its_shape():
+    # old 3 is a section head with two sub-points; new 3 is an inserted leaf and new 4 the head, reworded
+    # (no word in common with old 3 beyond its sub-points). The neighbours step from offset 0 to +1, so
+    # old 3 is new 3 or new 4; the words barely say (0.0 against a little), the shape does: the head
+    # that still heads two sub-points. Without the shape it stays dropped + added.
+    from draftdiff.read import parse_draft
+
+    old = parse_draft(
+        "1. " + BAY + "\n2. " + FERRY + "\n3. Property:\n    a) the board keeps the harbour records;\n"
+        "    b) the ferry company owns its timetables.\n4. " + BRIDGE + "\n5. " + TOLLS + "\n"
+    )
+    new = parse_draft(
+        "1. " + BAY + "\n2. " + FERRY + "\n3. Salt may be exported free of duty through the southern ports.\n"
+        "4. Ownership is shared out thus:\n    a) harbour records stay with the board;\n"
+        "    b) timetables belong to the ferry company.\n5. " + BRIDGE + "\n6. " + TOLLS + "\n"
+    )
+    cmp = compare(old, new)
+    head = by_old(cmp, "3")
+    assert head.new == ("4",) and head.kind is not Kind.DROPPED
+    assert {c.new for c in head.children} == {("4.a",), ("4.b",)}
+    assert [c.new for c in cmp.changes if c.kind is Kind.ADDED] == [("3",)]

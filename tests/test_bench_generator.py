@@ -315,15 +315,21 @@ def test_hand_written_text_labels_are_complete():
         assert old_path.is_relative_to(accuracy.TEXTS) and new_path.is_relative_to(accuracy.TEXTS)
         for rid in data.get("rewritten", []):
             assert data["kinds"][rid] == "revised", (path.name, rid)
+    # one hand-written document, all its pairs, is held out; a pair written later may be held out on its
+    # own (heldout_scope = "pair": a new pair of a tuned document, never tuned on)
+    whole = [p for p in files if accuracy.load_labels(p)[0].get("heldout_scope", "document") == "document"]
     held = {
         accuracy.load_labels(p)[0]["old"].split("/")[0]
-        for p in files
+        for p in whole
         if accuracy.load_labels(p)[0].get("heldout")
     }
-    assert len(held) == 1, held  # one hand-written document, all its pairs, is held out
-    for path in files:
+    assert len(held) == 1, held
+    for path in whole:
         data, _ = accuracy.load_labels(path)
         assert bool(data.get("heldout")) == (data["old"].split("/")[0] in held), path.name
+    for path in set(files) - set(whole):
+        data, _ = accuracy.load_labels(path)
+        assert data["heldout_scope"] == "pair" and data.get("heldout") is True, path.name
 
 
 def test_two_wordings_share_their_skeleton_not_their_words():

@@ -42,6 +42,7 @@ from .tuning import (
     STRUCTURE_RIVAL_FLOOR,
     STRUCTURE_RIVAL_MARGIN,
     STRUCTURE_RIVAL_SCAN,
+    STRUCTURE_SHAPE_BONUS,
     STRUCTURE_SHIFT_SLOT_MAX,
     STRUCTURE_SLOT_MAX,
 )
@@ -221,7 +222,7 @@ class StructurePass:
                 [self._printed_label(self.n, j) for j in news],
                 k_left,
                 k_right,
-                lambda q, r, a=a, c=c: self.scorer.sim(a + q, c + r, exact=True),
+                lambda q, r, a=a, c=c: self._slot_evidence(a + q, c + r),
                 self.opts.margin,
             )
             if pairs:
@@ -252,6 +253,14 @@ class StructurePass:
                 if i not in self.o2n and lk.new[0] not in self.n2o:
                     self._link(i, lk.new[0], lk.similarity, lk.confidence, lk.matched_by, lk.alternatives)
         return made
+
+    def _slot_evidence(self, i: int, j: int) -> float:
+        """What a slot plan weighs a pair by: its similarity plus ``STRUCTURE_SHAPE_BONUS`` when the two
+        points have the same shape (both without sub-points, or with as many), half of it when both have
+        sub-points: a section head rewritten in place still heads its sub-points."""
+        a, b = len(self.o.points[i].points), len(self.n.points[j].points)
+        shape = 1.0 if a == b else 0.5 if a and b else 0.0
+        return self.scorer.sim(i, j, exact=True) + STRUCTURE_SHAPE_BONUS * shape
 
     def _unlink(self, i: int) -> None:
         lk = self.links.pop(i)

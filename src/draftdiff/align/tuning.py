@@ -165,3 +165,7 @@ STRUCTURE_SLOT_MAX = 8
 #: A slot whose labels agree under an offset (old n is new n + k, see ``structure.plan_slot``) pairs in
 #: order with at most this many points a side.
 STRUCTURE_SHIFT_SLOT_MAX = 12
+#: A slot plan (``structure.plan_slot``) adds this to a pair's similarity when both points have the same
+#: shape (no sub-points, or as many), half of it when both have some: where a deletion inside a slot
+#: lies, the skeleton may say when the words do not.
+STRUCTURE_SHAPE_BONUS = 0.05

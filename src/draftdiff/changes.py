@@ -1,8 +1,8 @@
 """What became of each provision: the result objects of a comparison.
 
-A :class:`Comparison` holds the two drafts and a tuple of :class:`Change` objects. At every level
-(top-level points, and the sub-points under each matched pair) every point id of either draft occurs
-in exactly one change. Renderers (``draftdiff.render``) present these objects; they never compute them.
+A :class:`Comparison` holds the two drafts and a tuple of :class:`Change` objects. Over the whole tree
+every point id of either draft occurs in exactly one change (a relocated change stands where its new
+point stands; see docs/engine.md, *The partition rule*). Renderers (``draftdiff.render``) present these objects; they never compute them.
 """
 
 from __future__ import annotations

@@ -16,8 +16,9 @@
 >>> cmp.changes[1].flags  # the cap raised, and narrowed to peacetime
 (Flag(type='number', old='600,000', new='800,000'), Flag(type='scope', old=None, new='In peacetime'))
 
-At every level each point id of either draft occurs in exactly one change; the changes of sub-points
-are the ``children`` of their parents' change.
+Over the whole tree each point id of either draft occurs in exactly one change; the changes of
+sub-points are the ``children`` of their parents' change. A pair found across the tree (a point that
+moved into another section or depth, ``Change.relocated``) stands where its new point stands.
 """
 
 from __future__ import annotations

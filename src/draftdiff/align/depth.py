@@ -89,9 +89,23 @@ def link_across(
         )
 
     weak: set[tuple[int, int]] = set()
+    # The word-bag Dice bounds the similarity from above (an LCS of the words is at most their common
+    # multiset), so only pairs whose bags reach the floor less the margin are scored: a pair under that can
+    # neither be linked nor stand as a runner-up within the margin of a link. rapidfuzz finds them in C.
+    from rapidfuzz import process
+    from rapidfuzz.distance import Indel
+
+    bags = [b or "" for b in n_side.bag]
+    cutoff = ACROSS_FLOOR_LOOSE - ACROSS_MARGIN
     for i, p in enumerate(old):
         po = old_parents[i]
-        for j, q in enumerate(new):
+        if not o_side.bag[i]:
+            continue
+        hits = process.extract(
+            o_side.bag[i], bags, scorer=Indel.normalized_similarity, score_cutoff=cutoff, limit=None
+        )
+        for j in sorted(k for _, _, k in hits):
+            q = new[j]
             if (po, new_parents[j]) in paired or (p.id, q.id) in banned:
                 continue
             s = scorer.sim(i, j)

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import json
 
+import jsonschema
+
+from conftest import REPO
 from draftdiff.align.depth import link_across
 from draftdiff.changes import Change, Kind
 from draftdiff.compare import CompareOptions, compare
@@ -200,6 +203,8 @@ def test_relocated_in_json_and_in_the_report() -> None:
     kids = data["changes"][0]["children"]
     assert kids[0]["relocated"] == {"old_depth": 1, "new_depth": 2}
     assert kids[0]["matched_by"] == "across"
+    schema = json.loads((REPO / "src" / "draftdiff" / "schemas" / "compare.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(data)
     # absent, not null, on every other change
     assert "relocated" not in data["changes"][0]
     assert "relocated" not in change_to_dict(compare(flat(), flat()).changes[0])

@@ -28,9 +28,10 @@ from hypothesis import strategies as st
 
 from conftest import REPO
 from draftdiff.changes import Change, Comparison, Kind
-from draftdiff.compare import compare
+from draftdiff.compare import CompareOptions, compare
 from draftdiff.model import Draft, Point
 from draftdiff.read import parse_draft
+from test_align_depth import check_tree
 from test_fuzz_read import Stats, examples
 
 STATS = Stats("fuzz_compare")
@@ -204,7 +205,11 @@ def compare_schema() -> jsonschema.protocols.Validator:
 
 
 def check_comparison(cmp: Comparison, old: Draft, new: Draft) -> None:
-    check_level(cmp.changes, old.points, new.points)
+    if any(c.relocated for c in cmp.walk()):  # links across the tree: the partition holds over the tree
+        check_tree(cmp.changes, old, new)
+        check_level(compare(old, new, CompareOptions(across_tree=False)).changes, old.points, new.points)
+    else:
+        check_level(cmp.changes, old.points, new.points)
     from draftdiff.render.json import comparison_to_json
 
     compare_schema().validate(json.loads(comparison_to_json(cmp)))

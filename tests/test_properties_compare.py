@@ -6,8 +6,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from draftdiff.changes import Kind
-from draftdiff.compare import compare
+from draftdiff.compare import CompareOptions, compare
 from draftdiff.model import Draft, Point
+from test_align_depth import check_tree
 
 SUBJECTS = [
     "Ukraine",
@@ -76,8 +77,32 @@ def test_a_draft_against_itself_is_all_unchanged(d):
 @FAST
 @given(drafts(), drafts())
 def test_every_id_in_exactly_one_change_at_every_level(a, b):
-    cmp = compare(a, b)
+    # per level, as the levels are aligned (before links across the tree)
+    cmp = compare(a, b, CompareOptions(across_tree=False))
     check_partition(cmp.changes, a.points, b.points)
+
+
+@FAST
+@given(drafts(max_points=6, depth=2), drafts(max_points=6, depth=2))
+def test_every_id_in_exactly_one_change_over_the_tree(a, b):
+    """With links across depths (the default): the partition holds over the whole tree, each change
+    stands where its new points stand, and a pair that is not relocated has its old points in place."""
+    cmp = compare(a, b)
+    check_tree(cmp.changes, a, b)
+
+
+@FAST
+@given(drafts(max_points=6, depth=2), drafts(max_points=6, depth=2))
+def test_links_across_depths_mirror(a, b):
+    """compare(a, b) and compare(b, a) link the same points across the tree, depths swapped; what one
+    way drops (at any depth) the other way adds."""
+    forward, backward = compare(a, b), compare(b, a)
+    links = {(c.old, c.new, c.relocated) for c in forward.walk() if c.relocated}
+    mirrored = {(c.new, c.old, (c.relocated[1], c.relocated[0])) for c in backward.walk() if c.relocated}
+    assert links == mirrored
+    dropped = {i for c in forward.walk() if c.kind is Kind.DROPPED for i in c.old}
+    added = {i for c in backward.walk() if c.kind is Kind.ADDED for i in c.new}
+    assert dropped == added
 
 
 @FAST
@@ -148,7 +173,7 @@ def edited(draw):
 def test_partition_holds_through_merges_splits_and_tracks(pair):
     old, new = pair
     cmp = compare(old, new)
-    check_partition(cmp.changes, old.points, new.points)
+    check_tree(cmp.changes, old, new)
     for c in cmp.walk():
         assert (c.kind is Kind.MERGED) == (len(c.old) > 1)
         assert (c.kind is Kind.SPLIT) == (len(c.new) > 1)

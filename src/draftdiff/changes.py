@@ -1,8 +1,8 @@
 """What became of each provision: the result objects of a comparison.
 
-A :class:`Comparison` holds the two drafts and a tuple of :class:`Change` objects. At every level
-(top-level points, and the sub-points under each matched pair) every point id of either draft occurs
-in exactly one change. Renderers (``draftdiff.render``) present these objects; they never compute them.
+A :class:`Comparison` holds the two drafts and a tuple of :class:`Change` objects. Over the whole tree
+every point id of either draft occurs in exactly one change (a relocated change stands where its new
+point stands; see docs/engine.md, *The partition rule*). Renderers (``draftdiff.render``) present these objects; they never compute them.
 """
 
 from __future__ import annotations
@@ -65,14 +65,20 @@ class Change:
     old / new      point ids in the old and new draft (empty for added / dropped).
     similarity     0..1 text similarity of the pair (None where nothing was paired).
     confidence     0..1, how sure the engine is of the pairing (margin over the runner-up, etc.).
-    matched_by     how the pair was found: "exact", "fuzzy", "label", "order", "containment", "pin", "track".
-    moved          true only for pairs outside the longest increasing subsequence of positions.
+    matched_by     how the pair was found: "exact", "fuzzy", "label", "order", "containment", "pin", "track",
+                   "structure", "across" (paired across the tree, see ``relocated``).
+    moved          true only for pairs outside the longest increasing subsequence of positions, and for
+                   relocated pairs.
     renumbered     the label changed (7 -> 5).
     flags          substance flags (see draftdiff.flags: number, date, negation, modality, party, place, scope; track).
     track          for deferred: the track's name in the new draft.
     diff           the word-level diff of the pair's texts.
     alternatives   near ties.
     children       changes of the sub-points, aligned under this pair.
+    relocated      (old depth, new depth), 1 for a top-level point: the pair was found across the tree,
+                   the two points standing under parents that are not paired with each other (a flat list
+                   regrouped into sections, a point moved into another section). The change stands where
+                   the new point stands. None for a pair of siblings under paired parents.
     """
 
     kind: Kind
@@ -88,6 +94,7 @@ class Change:
     diff: tuple[DiffOp, ...] = ()
     alternatives: tuple[Alternative, ...] = ()
     children: tuple[Change, ...] = ()
+    relocated: tuple[int, int] | None = None
 
     def walk(self) -> Iterator[Change]:
         """This change and every change below it."""

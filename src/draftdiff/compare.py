@@ -16,8 +16,9 @@
 >>> cmp.changes[1].flags  # the cap raised, and narrowed to peacetime
 (Flag(type='number', old='600,000', new='800,000'), Flag(type='scope', old=None, new='In peacetime'))
 
-At every level each point id of either draft occurs in exactly one change; the changes of sub-points
-are the ``children`` of their parents' change.
+Over the whole tree each point id of either draft occurs in exactly one change; the changes of
+sub-points are the ``children`` of their parents' change. A pair found across the tree (a point that
+moved into another section or depth, ``Change.relocated``) stands where its new point stands.
 """
 
 from __future__ import annotations
@@ -25,9 +26,10 @@ from __future__ import annotations
 import sys
 import types
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 from .align import AlignOptions, Link, align, lis_positions
+from .align.depth import link_across
 from .align.tuning import DEFAULTS, REVISED_BELOW
 from .changes import Alternative, Change, Comparison, Flag, Kind
 from .classify import classify, name_vocabulary, substance_flags
@@ -55,6 +57,9 @@ class CompareOptions:
     diff           compute the word diff of every matched pair (off saves time when nobody reads it).
     exhaustive     score every pair of leftover points instead of the proposed candidates (slow at scale;
                    bench/speed uses it as the all-pairs reference).
+    across_tree    after the per-level alignment, pair points left dropped and added at any depth (a flat
+                   list regrouped into sections, sections flattened, a point moved into another section;
+                   :func:`draftdiff.align.depth.link_across`); such a change has ``relocated`` set.
 
     >>> CompareOptions().threshold == DEFAULTS.threshold and CompareOptions().align_options() == DEFAULTS
     True
@@ -73,6 +78,7 @@ class CompareOptions:
     track_floor: float = DEFAULTS.track_floor
     diff: bool = True
     exhaustive: bool = DEFAULTS.exhaustive
+    across_tree: bool = DEFAULTS.across_tree
 
     def align_options(self) -> AlignOptions:
         """The aligner's share of these options (every field of :class:`AlignOptions` of the same name)."""
@@ -130,6 +136,8 @@ def compare(old: Draft, new: Draft, options: CompareOptions | None = None) -> Co
             raise DraftdiffError(f"{o}={n} is both pinned and unpinned")
     run = _Run(opts, name_vocabulary(p.text for d in (old, new) for p in d.walk()))
     changes = run.level(old.points, new.points)
+    if opts.across_tree:
+        changes = run.link_across_tree(old, new, changes)
     missing = [f"{o}={n}" for o, n in opts.pins if (o, n) not in run.pins_used]
     if missing:
         raise DraftdiffError(
@@ -146,17 +154,65 @@ class _Run:
         self.pins = set(opts.pins)
         self.unpins = set(opts.unpins)
         self.pins_used: set[tuple[str, str]] = set()
+        # links across the tree (see link_across_tree); empty while the levels are first aligned
+        self.across_old: dict[
+            str, tuple[str, float, float]
+        ] = {}  # old id -> (new id, similarity, confidence)
+        self.across_new: dict[str, str] = {}  # new id -> old id
+        self.inner: set[tuple[str, str]] = set()  # links whose parents are linked to each other
+        self.old_pt: dict[str, Point] = {}
+        self.new_pt: dict[str, Point] = {}
+        self.depth_old: dict[str, int] = {}
+        self.depth_new: dict[str, int] = {}
 
     def level(self, olds: Sequence[Point], news: Sequence[Point]) -> tuple[Change, ...]:
-        """The changes of one level of siblings (and, recursively, of their sub-points)."""
+        """The changes of one level of siblings (and, recursively, of their sub-points).
+
+        Once links across the tree are known, a linked old point that stands elsewhere in the new draft is
+        left out here, and a linked new point is its relocated change, in its place."""
+        if not self.across_old:
+            return self._level(olds, news)
+        keep_old = [p for p in olds if not self._elsewhere_old(p.id)]
+        keep_new: list[Point] = []
+        moved_in: list[tuple[int, Point]] = []  # (kept new points before it, the point)
+        for p in news:
+            if self._elsewhere_new(p.id):
+                moved_in.append((len(keep_new), p))
+            else:
+                keep_new.append(p)
+        base = self._level(keep_old, keep_new)
+        if not moved_in:
+            return base
+        rank = {p.id: k for k, p in enumerate(keep_new)}
+        out: list[Change] = []
+        m = 0
+        for c in base:
+            if c.new:
+                r = min(rank[i] for i in c.new)
+                while m < len(moved_in) and moved_in[m][0] <= r:
+                    out.append(self._relocated(moved_in[m][1]))
+                    m += 1
+            out.append(c)
+        out += [self._relocated(p) for _, p in moved_in[m:]]
+        return tuple(out)
+
+    def _level(self, olds: Sequence[Point], news: Sequence[Point]) -> tuple[Change, ...]:
         if not olds:
-            return tuple(_one_sided(Kind.ADDED, p) for p in news)
+            return tuple(self._one_sided(Kind.ADDED, p) for p in news)
         if not news:
-            return tuple(_one_sided(Kind.DROPPED, p) for p in olds)
+            return tuple(self._one_sided(Kind.DROPPED, p) for p in olds)
         old_at = {p.id: k for k, p in enumerate(olds)}
         new_at = {p.id: k for k, p in enumerate(news)}
         pins = [(old_at[o], new_at[n]) for o, n in self.pins if o in old_at and n in new_at]
         self.pins_used.update((olds[i].id, news[j].id) for i, j in pins)
+        forced: set[tuple[int, int]] = set()
+        if self.inner:  # sub-points linked across the tree under two linked parents: paired here
+            forced = {
+                (old_at[o], new_at[n])
+                for o, n in ((p.id, self.across_old[p.id][0]) for p in olds if p.id in self.across_old)
+                if n in new_at and (o, n) in self.inner
+            }
+            pins = sorted(set(pins) | forced)
         forbid = [(old_at[o], new_at[n]) for o, n in self.unpins if o in old_at and n in new_at]
         hints: dict[int, list[tuple[int, float]]] = {}
         if not pins and not forbid and _same_texts(olds, news):
@@ -165,6 +221,10 @@ class _Run:
             links = [Link((k,), (k,), 1.0, 1.0 if unique else 0.9, "exact") for k in range(len(olds))]
         else:
             links = align(olds, news, self.align_opts, pins=sorted(pins), forbid=forbid, hints=hints)
+        for lk in links if forced else ():
+            if len(lk.old) == len(lk.new) == 1 and (lk.old[0], lk.new[0]) in forced:
+                _, lk.similarity, lk.confidence = self.across_old[olds[lk.old[0]].id]
+                lk.matched_by = "across"
         moved = _moved(links)
         placed: list[tuple[tuple[float, int, int], Change]] = []
         matched_old: set[int] = set()
@@ -184,12 +244,110 @@ class _Run:
                 alts = tuple(
                     Alternative((news[j].id,), s) for j, s in hints.get(i, ()) if j not in matched_new
                 )
-                placed.append(((last_new + 0.5, 1, i), _one_sided(Kind.DROPPED, p, alts)))
+                placed.append(((last_new + 0.5, 1, i), self._one_sided(Kind.DROPPED, p, alts)))
         for j, p in enumerate(news):
             if j not in matched_new:
-                placed.append(((j, 0, -1), _one_sided(Kind.ADDED, p)))
+                placed.append(((j, 0, -1), self._one_sided(Kind.ADDED, p)))
         placed.sort(key=lambda t: t[0])
         return tuple(c for _, c in placed)
+
+    def _one_sided(self, kind: Kind, point: Point, alternatives: tuple[Alternative, ...] = ()) -> Change:
+        """:func:`_one_sided`, once links across the tree are known: a sub-point linked elsewhere is left out
+        of a dropped point, and stands relocated in its place under an added one."""
+        if not self.across_old:
+            return _one_sided(kind, point, alternatives)
+        if kind is Kind.DROPPED:
+            kids = tuple(self._one_sided(kind, c) for c in point.points if not self._elsewhere_old(c.id))
+        else:
+            kids = tuple(
+                self._relocated(c) if self._elsewhere_new(c.id) else self._one_sided(kind, c)
+                for c in point.points
+            )
+        ids = (point.id,)
+        return Change(
+            kind=kind,
+            old=ids if kind is Kind.DROPPED else (),
+            new=ids if kind is Kind.ADDED else (),
+            alternatives=alternatives,
+            children=kids,
+        )
+
+    def _elsewhere_old(self, oid: str) -> bool:
+        """The old point is linked across the tree to a new point that is not under its parent's partner."""
+        link = self.across_old.get(oid)
+        return link is not None and (oid, link[0]) not in self.inner
+
+    def _elsewhere_new(self, nid: str) -> bool:
+        oid = self.across_new.get(nid)
+        return oid is not None and (oid, nid) not in self.inner
+
+    def _relocated(self, point: Point) -> Change:
+        """The change of a new point linked across the tree, with its sub-points aligned under the pair."""
+        oid = self.across_new[point.id]
+        _, sim, conf = self.across_old[oid]
+        change = self._matched(Link((0,), (0,), sim, conf, "across"), [self.old_pt[oid]], [point], True)
+        return replace(change, relocated=(self.depth_old[oid], self.depth_new[point.id]))
+
+    def link_across_tree(self, old: Draft, new: Draft, changes: tuple[Change, ...]) -> tuple[Change, ...]:
+        """Pair the points left dropped and added at any depth (:func:`draftdiff.align.depth.link_across`)
+        and place each link where its new point stands.
+
+        The partition rule then holds over the whole tree: a linked old point leaves its dropped parent
+        (or its place among the dropped points) and stands, with the sub-points it keeps, in the relocated
+        change; a dropped point's other sub-points stay dropped where they were."""
+        lone_old: list[str] = []
+        lone_new: list[str] = []
+        paired: set[tuple[str | None, str | None]] = {(None, None)}
+        stack = list(changes)
+        while stack:
+            c = stack.pop()
+            if c.kind is Kind.DROPPED:
+                lone_old.append(c.old[0])
+            elif c.kind is Kind.ADDED:
+                lone_new.append(c.new[0])
+            else:
+                paired.update((o, n) for o in c.old for n in c.new)
+            stack.extend(c.children)
+        if not lone_old or not lone_new:
+            return changes
+        parent_old = _index(old, self.old_pt, self.depth_old)
+        parent_new = _index(new, self.new_pt, self.depth_new)
+        for ids, pts in ((lone_old, self.old_pt), (lone_new, self.new_pt)):
+            at = {k: n for n, k in enumerate(pts)}
+            ids.sort(key=at.__getitem__)  # document order: the pass breaks ties by it
+        found = link_across(
+            [self.old_pt[i] for i in lone_old],
+            [self.new_pt[j] for j in lone_new],
+            [parent_old[i] for i in lone_old],
+            [parent_new[j] for j in lone_new],
+            paired,
+            (lone_old, lone_new),
+            forbid=self.unpins,
+        )
+        if not found:
+            return changes
+        for i, j, sim, conf in found:
+            self.across_old[lone_old[i]] = (lone_new[j], sim, conf)
+            self.across_new[lone_new[j]] = lone_old[i]
+        for o, (n, _, _) in self.across_old.items():
+            po, pn = parent_old[o], parent_new[n]
+            if po is not None and pn is not None and self.across_old.get(po, ("",))[0] == pn:
+                self.inner.add((o, n))
+        return tuple(k for c in changes if (k := self._rebuild(c)) is not None)
+
+    def _rebuild(self, c: Change) -> Change | None:
+        """``c`` with the links across the tree placed: None for a dropped point linked elsewhere, the
+        relocated change for a linked added point, else ``c`` with its children rebuilt."""
+        if c.kind is Kind.DROPPED and c.old[0] in self.across_old:
+            return None
+        if c.kind is Kind.ADDED and c.new[0] in self.across_new:
+            return self._relocated(self.new_pt[c.new[0]])
+        if not c.children:
+            return c
+        kids = [self._rebuild(k) for k in c.children]
+        if all(a is b for a, b in zip(kids, c.children)):
+            return c
+        return replace(c, children=tuple(k for k in kids if k is not None))
 
     def _matched_all(
         self, links: list[Link], olds: Sequence[Point], news: Sequence[Point], moved: set[int]
@@ -274,6 +432,19 @@ def _moved(links: list[Link]) -> set[int]:
     """Indices (into ``links``, sorted by old position) of the links outside the LIS of new positions."""
     keep = lis_positions([lk.new[0] for lk in links])
     return {k for k in range(len(links)) if k not in keep}
+
+
+def _index(draft: Draft, points: dict[str, Point], depth: dict[str, int]) -> dict[str, str | None]:
+    """Fill ``points`` (id -> point, document order) and ``depth`` (1 at the top level); the parent of each id."""
+    parent: dict[str, str | None] = {}
+    stack: list[tuple[Point, str | None, int]] = [(p, None, 1) for p in reversed(draft.points)]
+    while stack:
+        p, up, d = stack.pop()
+        points[p.id] = p
+        depth[p.id] = d
+        parent[p.id] = up
+        stack.extend((c, p.id, d + 1) for c in reversed(p.points))
+    return parent
 
 
 def _one_sided(kind: Kind, point: Point, alternatives: tuple[Alternative, ...] = ()) -> Change:

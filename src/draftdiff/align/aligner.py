@@ -277,8 +277,16 @@ class Aligner(GroupPasses, StructurePass, TrackPass):
                     if relaxed
                     else max(opts.move_threshold, FIRST_PASS_MOVE)
                 ):
+                    if self._shape_clash(i, j):
+                        continue  # words shared with the heading's sub-points: linked across depths later
                     how[(i, j)] = "fuzzy"
-                elif relaxed and close >= 0 and s >= opts.order_floor and (alone or self._evidence(i, j)):
+                elif (
+                    relaxed
+                    and close >= 0
+                    and s >= opts.order_floor
+                    and (alone or self._evidence(i, j))
+                    and not self._shape_clash(i, j)
+                ):
                     how[(i, j)] = "order"
                 elif (
                     relaxed
@@ -323,6 +331,17 @@ class Aligner(GroupPasses, StructurePass, TrackPass):
         for (i, j), s in sorted(weak.items()):
             if (j, round(s, 4)) not in self.unpaired[i]:  # (the pass runs again after structure links)
                 self.unpaired[i].append((j, round(s, 4)))
+
+    def _shape_clash(self, i: int, j: int) -> bool:
+        """A flat point against a short heading over sub-points (either way round), with links across depths
+        to follow: the heading's words are its sub-points', and the flat point belongs with one of them.
+        Only the passes on similarity (fuzzy, order) decline such a pair: one on its label and place stands."""
+        if not self.opts.across_tree:
+            return False
+        a, b = self.o.points[i], self.n.points[j]
+        return (not a.points and self._heading_over(self.n, j)) or (
+            not b.points and self._heading_over(self.o, i)
+        )
 
     def _alone_in_gap(
         self, i: int, window: tuple[int, int, int, int], olds: list[int], news: list[int]

@@ -32,6 +32,7 @@ from .tuning import (
     MAX_TOKEN_WEIGHT,
     MIN_GAIN,
     MIN_VOTING_DF,
+    SHORT_OWN_TEXT_WORDS,
     TOKENS_PER_QUERY,
 )
 
@@ -118,8 +119,11 @@ class GroupPasses:
             a, b = bisect_right(free_dst_sorted, lo), bisect_left(free_dst_sorted, hi)
             for k in free_dst_sorted[a:b][:GAP_CANDIDATES]:
                 near[k] = None
+            flat = not src.points[m].points
             best, best_score, second = None, 0.0, 0.0
             for k in near:
+                if flat and self._heading_over(dst, k):
+                    continue
                 c = containment(part, dst.counts[k])
                 second = max(second, min(c, best_score))
                 if c >= self.opts.contain and c > best_score:
@@ -134,6 +138,8 @@ class GroupPasses:
                     far = self._far(src.seq[m], postings, max_df)
                 bar = max(self.opts.contain, CONTAIN_FAR)
                 for k in far:
+                    if flat and self._heading_over(dst, k):
+                        continue
                     c = containment(part, dst.counts[k])
                     second = max(second, min(c, best_score))
                     if c >= bar and c > best_score:
@@ -142,6 +148,22 @@ class GroupPasses:
             if best is not None:
                 out[best].append(m)
         return out
+
+    def _heading_over(self, side: Side, k: int) -> bool:
+        """Point k is a short heading over sub-points (its words are mostly theirs, see ``match_text``),
+        and links across depths run after this level: a flat point found in it has moved under it, into
+        one of its sub-points, rather than merged into it; the pass across the tree pairs it there.
+
+        >>> from draftdiff.model import Point
+        >>> from draftdiff.align.aligner import Aligner
+        >>> from draftdiff.align.tuning import AlignOptions
+        >>> head = Point("1", "1", "Members", points=(Point("1.1", "1", "Members pay a fee."),))
+        >>> a = Aligner([head], [head], AlignOptions(), (), frozenset())
+        >>> a._heading_over(a.o, 0), Aligner([head], [head], AlignOptions(across_tree=False), (), frozenset())._heading_over(a.o, 0)
+        (True, False)
+        """
+        p = side.points[k]
+        return self.opts.across_tree and bool(p.points) and len(p.text.split()) < SHORT_OWN_TEXT_WORDS
 
     @staticmethod
     def _far(seq, postings, max_df: int) -> list[int]:  # type: ignore[no-untyped-def]
@@ -277,6 +299,8 @@ class GroupPasses:
                 continue
             new_j = lk.new[0]
             if (old_i, k) in self.forbid if src is self.n else (k, new_j) in self.forbid:
+                continue
+            if not src.points[k].points and self._heading_over(dst, whole):
                 continue
             whole_counts = self._full_counts(dst, whole)
             c = containment(part, whole_counts)

@@ -37,6 +37,9 @@ class AlignOptions:
     structure       whether a pair in a one-to-one slot between linked neighbours links on its place
                     alone (``matched_by="structure"``, a rewrite in place) unless the text contradicts it.
     exhaustive      score every pair instead of proposed candidates (slow; the reference for bench).
+    across_tree     one-sided points are paired across the tree after the levels are aligned
+                    (``CompareOptions.across_tree``): then a flat point is not merged into a short heading
+                    over sub-points (``GroupPasses._heading_over``), since it has moved under it.
     """
 
     threshold: float = 0.5
@@ -49,6 +52,7 @@ class AlignOptions:
     track_floor: float = 0.3
     structure: bool = True
     exhaustive: bool = False
+    across_tree: bool = True
 
 
 #: The default options: the one place the defaults are written.
@@ -169,3 +173,28 @@ STRUCTURE_SHIFT_SLOT_MAX = 12
 #: shape (no sub-points, or as many), half of it when both have some: where a deletion inside a slot
 #: lies, the skeleton may say when the words do not.
 STRUCTURE_SHAPE_BONUS = 0.05
+
+# ---------------------------------------------------------------- links across depths (depth.py)
+
+#: A one-sided point (dropped or added, at any depth) pairs with one on the other side whose parent is
+#: not its own parent's partner at this similarity when either parent is one-sided too (a section that
+#: exists in one draft only: a flat list regrouped, or sections flattened) ...
+ACROSS_FLOOR_LOOSE = 0.15
+#: ... and at this similarity when both parents are kept (a point moved from one kept section into
+#: another: as much evidence as a pair in place needs).
+ACROSS_FLOOR = 0.5
+#: Each point of a link across depths must be the other's best remaining candidate by this much.
+ACROSS_MARGIN = 0.02
+#: Above this many candidate pairs (one-sided old x one-sided new points) the pass links nothing.
+ACROSS_MAX_CELLS = 400_000
+#: Confidence of a link across depths: half from the similarity (up to ``threshold``), half from its lead
+#: over the runner-up, full at this lead.
+ACROSS_CONFIDENCE_GAP = 0.1
+#: A link between two kept parents (``ACROSS_FLOOR``) below this similarity ...
+ACROSS_SURE = 0.8
+#: ... must share at least this many distinct informative word stems: two short phrases of one pattern
+#: ("the repair of bridges across X") are no evidence that a point moved.
+ACROSS_KEPT_WORDS = 7
+#: A link through a one-sided parent stands when that parent sees at least this many of its sub-points
+#: linked across (all of them, when it has fewer): a section regrouped, not one look-alike.
+ACROSS_MIN_SIBLINGS = 2

@@ -44,7 +44,7 @@ def _score(value: float | None) -> float | None:
 
 
 def change_to_dict(change: Change) -> dict[str, Any]:
-    return {
+    out: dict[str, Any] = {
         "kind": change.kind.value,
         "old": list(change.old),
         "new": list(change.new),
@@ -61,6 +61,9 @@ def change_to_dict(change: Change) -> dict[str, Any]:
         ],
         "children": [change_to_dict(c) for c in change.children],
     }
+    if change.relocated is not None:  # only on a pair found across the tree (additive: absent otherwise)
+        out["relocated"] = {"old_depth": change.relocated[0], "new_depth": change.relocated[1]}
+    return out
 
 
 def comparison_to_dict(cmp: Comparison, *, options: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -352,7 +352,9 @@ class _Builder:
             out.append(track_phrase(c.track))
         if c.kind is Kind.DROPPED and any(i in self.withdrawn for i in c.old):
             out.append("withdrawn (the new draft says so)")
-        if c.moved:
+        if c.relocated is not None:
+            out.append(f"moved to another section (depth {c.relocated[0]} -> {c.relocated[1]})")
+        elif c.moved:
             out.append("moved")
         if c.matched_by == "structure" and c.similarity is not None and c.similarity < REVISED_BELOW:
             # linked on its place and label between linked neighbours, its words far apart

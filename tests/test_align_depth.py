@@ -212,3 +212,23 @@ def test_relocated_in_json_and_in_the_report() -> None:
     report = build_report(cmp)
     notes = [n for g in report.groups for e in g.entries for x in (e, *e.children) for n in x.notes]
     assert "moved to another section (depth 1 -> 2)" in notes
+
+
+def test_a_relocated_sub_point_prints_once_not_also_in_its_added_sections_text() -> None:
+    # the added heads I and II hold clauses that are changes of their own (relocated): each clause is
+    # shown in its own entry, not a second time in the whole text of the head it now stands under
+    import io
+
+    from draftdiff.cli.common import ColorMode, make_console
+    from draftdiff.render.terminal import CompareReport
+
+    cmp = compare(flat(), nested())
+    buf = io.StringIO()
+    console = make_console(ColorMode.never, file=buf, width=200)
+    console.print(CompareReport(cmp))
+    text = buf.getvalue()
+    md = render_markdown(cmp)
+    for clause in (CLAUSES[0], CLAUSES[1], CLAUSES[4]):
+        assert text.count(clause) == 1, clause
+        assert md.count(clause) == 1, clause
+    assert "Finances and governance" in text and "Members" in text

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..align.tuning import REVISED_BELOW
 from ..changes import Change, Comparison, DiffOp, Flag, Kind
@@ -65,7 +65,9 @@ GROUP_TITLES: dict[str, str] = {
 
 
 #: The header line's words for drafts read one point per paragraph (compare, history, blame).
-READ_AS_PARAGRAPHS = "read as paragraphs, not numbered points: one point per paragraph or list item (\u00b61, \u00b62 ...)"
+READ_AS_PARAGRAPHS = (
+    "read as paragraphs, not numbered points: one point per paragraph or list item (\u00b61, \u00b62 ...)"
+)
 
 
 def paragraphs_line(drafts: Sequence[Draft], names: Sequence[str]) -> str:
@@ -229,7 +231,9 @@ class Report:
     @property
     def read_line(self) -> str:
         """The header line saying the drafts were read as paragraphs ("" when they were read by their markers)."""
-        which = {"both": "Both drafts were", "old": "The old draft was", "new": "The new draft was"}.get(self.paragraphs)
+        which = {"both": "Both drafts were", "old": "The old draft was", "new": "The new draft was"}.get(
+            self.paragraphs
+        )
         if which is None:
             return ""
         return f"{which} {READ_AS_PARAGRAPHS}"
@@ -374,13 +378,17 @@ class _Builder:
 
     def entry(self, c: Change, top: bool) -> Entry:
         shown, hidden = self.children(c)
+        # a sub-point with a change of its own (a point relocated under an added section, say) is shown
+        # in that change's entry: the whole text of its parent leaves it out, so nothing prints twice
+        own_old = {i for k in reported_children(c) for i in k.old}
+        own_new = {i for k in reported_children(c) for i in k.new}
         return Entry(
             shows=_shows(c, self.show_all),
             change=c,
             ref=self.ref(c, top),
             notes=self.notes(c),
-            old_points=tuple(self.old[i] for i in c.old if i in self.old),
-            new_points=tuple(self.new[i] for i in c.new if i in self.new),
+            old_points=tuple(_without(self.old[i], own_old) for i in c.old if i in self.old),
+            new_points=tuple(_without(self.new[i], own_new) for i in c.new if i in self.new),
             children=shown,
             hidden_children=hidden,
         )
@@ -400,6 +408,16 @@ class _Builder:
         kids = reported_children(parent)
         shown = [c for c in self.order(kids) if self.show_all or _changed(c)]
         return tuple(self.entry(c, top=False) for c in shown), len(kids) - len(shown)
+
+
+def _without(point: Point, ids: set[str]) -> Point:
+    """The point with the sub-points named in ``ids`` (and theirs) left out; the point itself if none is."""
+    if not ids or not point.points:
+        return point
+    kept = tuple(_without(p, ids) for p in point.points if p.id not in ids)
+    if len(kept) == len(point.points) and all(a is b for a, b in zip(kept, point.points)):
+        return point
+    return replace(point, points=kept)
 
 
 def _shows(c: Change, show_all: bool) -> str:

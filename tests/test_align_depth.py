@@ -232,3 +232,20 @@ def test_a_relocated_sub_point_prints_once_not_also_in_its_added_sections_text()
         assert text.count(clause) == 1, clause
         assert md.count(clause) == 1, clause
     assert "Finances and governance" in text and "Members" in text
+
+
+def test_a_clause_repeated_word_for_word_under_a_new_section_links_to_it_not_to_the_heading() -> None:
+    # bench/texts/peace: nested.md regroups a.md's points under six new headings. Old 15 stands word for
+    # word as new 2.1 and old 21 ("On territory:") as new 3.1; the levels used to pair old 15 (with 17)
+    # into the heading 2 and old 21 with the heading 3, leaving 2.1 and 3.1 added
+    from draftdiff.read import read_draft
+
+    texts = REPO / "bench" / "texts" / "peace"
+    old, new = read_draft(str(texts / "a.md")), read_draft(str(texts / "nested.md"))
+    got = fates(compare(old, new))
+    assert got[(("15",), ("2.1",))].relocated == (1, 2)
+    assert got[(("21",), ("3.1",))].relocated == (1, 2)
+    assert (("21",), ("3",)) not in got and not any("15" in o for o, _ in got if len(o) > 1)
+    check_tree(compare(old, new).changes, old, new)
+    off = fates(compare(old, new, CompareOptions(across_tree=False)))
+    assert (("15",), ("2.1",)) not in off

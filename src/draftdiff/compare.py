@@ -30,11 +30,12 @@ from dataclasses import dataclass, fields, replace
 
 from .align import AlignOptions, Link, align, lis_positions
 from .align.depth import link_across
-from .align.tuning import DEFAULTS, REVISED_BELOW
+from .align.tuning import DEFAULTS, RESERVED_MAX_PAIRS, REVISED_BELOW
 from .changes import Alternative, Change, Comparison, Flag, Kind
 from .classify import classify, name_vocabulary, substance_flags
 from .errors import DraftdiffError, InputError
 from .model import Draft, Point
+from .normalize import normalize
 from .parallel import in_child, second_core
 from .worddiff import word_diff
 
@@ -135,6 +136,8 @@ def compare(old: Draft, new: Draft, options: CompareOptions | None = None) -> Co
         if (o, n) in opts.unpins:
             raise DraftdiffError(f"{o}={n} is both pinned and unpinned")
     run = _Run(opts, name_vocabulary(p.text for d in (old, new) for p in d.walk()))
+    if opts.across_tree:
+        run.reserve_exact_across(old, new)
     changes = run.level(old.points, new.points)
     if opts.across_tree:
         changes = run.link_across_tree(old, new, changes)
@@ -164,6 +167,32 @@ class _Run:
         self.new_pt: dict[str, Point] = {}
         self.depth_old: dict[str, int] = {}
         self.depth_new: dict[str, int] = {}
+        # points whose text stands, once in each draft, at another depth in the other (see
+        # reserve_exact_across): old id -> new id and back
+        self.reserved_old: dict[str, str] = {}
+        self.reserved_new: dict[str, str] = {}
+
+    def reserve_exact_across(self, old: Draft, new: Draft) -> None:
+        """Keep a point whose text occurs exactly once in each draft, at another depth in the other, for
+        its twin: the levels do not pair it with anything else (a flat clause is not merged into the new
+        section heading whose sub-point repeats it word for word), and :meth:`link_across_tree` then links
+        the two. Skipped when the forbidden pairs would be many (``RESERVED_MAX_PAIRS``)."""
+        texts: dict[str, list[list[tuple[str, int]]]] = {}
+        for side, draft in enumerate((old, new)):
+            stack = [(p, 1) for p in draft.points]
+            while stack:
+                p, depth = stack.pop()
+                key = normalize(p.text)
+                if key.strip():
+                    texts.setdefault(key, [[], []])[side].append((p.id, depth))
+                stack.extend((c, depth + 1) for c in p.points)
+        for olds, news in texts.values():
+            if len(olds) == 1 and len(news) == 1 and olds[0][1] != news[0][1]:
+                self.reserved_old[olds[0][0]] = news[0][0]
+                self.reserved_new[news[0][0]] = olds[0][0]
+        if len(self.reserved_old) * (1 + len(old.points) + len(new.points)) > RESERVED_MAX_PAIRS:
+            self.reserved_old.clear()
+            self.reserved_new.clear()
 
     def level(self, olds: Sequence[Point], news: Sequence[Point]) -> tuple[Change, ...]:
         """The changes of one level of siblings (and, recursively, of their sub-points).
@@ -214,6 +243,13 @@ class _Run:
             }
             pins = sorted(set(pins) | forced)
         forbid = [(old_at[o], new_at[n]) for o, n in self.unpins if o in old_at and n in new_at]
+        if self.reserved_old:  # kept for their twins at another depth (reserve_exact_across)
+            held_old = [k for k, p in enumerate(olds) if p.id in self.reserved_old]
+            held_new = [k for k, p in enumerate(news) if p.id in self.reserved_new]
+            if held_old or held_new:
+                held = {(i, j) for i in held_old for j in range(len(news))}
+                held.update((i, j) for j in held_new for i in range(len(olds)))
+                forbid = sorted(set(forbid) | held)
         hints: dict[int, list[tuple[int, float]]] = {}
         if not pins and not forbid and _same_texts(olds, news):
             # the common case under an unchanged parent: nothing to search for

@@ -198,3 +198,7 @@ ACROSS_KEPT_WORDS = 7
 #: A link through a one-sided parent stands when that parent sees at least this many of its sub-points
 #: linked across (all of them, when it has fewer): a section regrouped, not one look-alike.
 ACROSS_MIN_SIBLINGS = 2
+#: A point whose normalised text occurs once in each draft, at different depths, is kept out of the
+#: per-level alignment for its twin (``compare._Run.reserve_exact_across``), unless that would forbid more
+#: than this many pairs (reserved points x top-level points, a bound on the cost).
+RESERVED_MAX_PAIRS = 2_000_000

@@ -35,7 +35,6 @@ from .changes import Alternative, Change, Comparison, Flag, Kind
 from .classify import classify, name_vocabulary, substance_flags
 from .errors import DraftdiffError, InputError
 from .model import Draft, Point
-from .normalize import normalize
 from .parallel import in_child, second_core
 from .worddiff import word_diff
 
@@ -177,19 +176,22 @@ class _Run:
         its twin: the levels do not pair it with anything else (a flat clause is not merged into the new
         section heading whose sub-point repeats it word for word), and :meth:`link_across_tree` then links
         the two. Skipped when the forbidden pairs would be many (``RESERVED_MAX_PAIRS``)."""
-        texts: dict[str, list[list[tuple[str, int]]]] = {}
-        for side, draft in enumerate((old, new)):
-            stack = [(p, 1) for p in draft.points]
-            while stack:
-                p, depth = stack.pop()
-                key = normalize(p.text)
-                if key.strip():
-                    texts.setdefault(key, [[], []])[side].append((p.id, depth))
-                stack.extend((c, depth + 1) for c in p.points)
-        for olds, news in texts.values():
-            if len(olds) == 1 and len(news) == 1 and olds[0][1] != news[0][1]:
-                self.reserved_old[olds[0][0]] = news[0][0]
-                self.reserved_new[news[0][0]] = olds[0][0]
+        # by raw text (a normalised key costs too much on a large draft); depth of every point of each side
+        sides: list[dict[str, tuple[str, int] | None]] = []
+        for draft in (old, new):
+            seen: dict[str, tuple[str, int] | None] = {}
+            level, depth = list(draft.points), 1
+            while level:
+                for p in level:
+                    seen[p.text] = None if p.text in seen else (p.id, depth)  # None: twice in this draft
+                level, depth = [c for p in level for c in p.points], depth + 1
+            sides.append(seen)
+        seen_old, seen_new = sides
+        for text, o in seen_old.items():
+            n = seen_new.get(text)
+            if o is not None and n is not None and o[1] != n[1] and text.strip():
+                self.reserved_old[o[0]] = n[0]
+                self.reserved_new[n[0]] = o[0]
         if len(self.reserved_old) * (1 + len(old.points) + len(new.points)) > RESERVED_MAX_PAIRS:
             self.reserved_old.clear()
             self.reserved_new.clear()

@@ -43,9 +43,10 @@ from .lineage import (
     build_history,
     short_title,
 )
-from .lookup import find_by_text, find_lineage, step_diffs
+from .lookup import ProvisionNotFound, find_by_text, find_lineage, step_diffs
 from .series import (
     DRAFT_EXTENSIONS,
+    SeriesCutError,
     cut_series,
     draft_files,
     natural_key,
@@ -66,6 +67,8 @@ __all__ = [
     "Fate",
     "History",
     "Lineage",
+    "ProvisionNotFound",
+    "SeriesCutError",
     "Step",
     "blame",
     "build_history",

@@ -1,7 +1,8 @@
 """Questions asked of a built history: which lineage a spec or a text names, and how a lineage's text
 changed from step to step.
 
-:func:`find_lineage` takes ``ID``, ``DRAFT:ID`` or a lineage id ``L7``; :func:`find_by_text` finds every lineage whose text
+:func:`find_lineage` takes ``ID``, ``DRAFT:ID`` or a lineage id ``L7`` and raises
+:class:`ProvisionNotFound` when none matches; :func:`find_by_text` finds every lineage whose text
 contains some words; :func:`step_diffs` gives the word diffs for the step-by-step view of one
 provision. Nothing here imports rich or typer.
 
@@ -16,7 +17,7 @@ provision. Nothing here imports rich or typer.
 >>> find_lineage(h, "7")
 Traceback (most recent call last):
   ...
-draftdiff.errors.DraftdiffError: --provision '7': no draft of the series has a point with that id
+draftdiff.lookup.ProvisionNotFound: provision '7': no draft of the series has a point with that id
 """
 
 from __future__ import annotations
@@ -28,7 +29,23 @@ from .errors import DraftdiffError
 from .lineage import History, Lineage
 from .series import resolve_draft
 
-__all__ = ["find_by_text", "find_lineage", "step_diffs"]
+__all__ = ["ProvisionNotFound", "find_by_text", "find_lineage", "step_diffs"]
+
+
+class ProvisionNotFound(DraftdiffError):
+    """A provision spec (``ID``, ``DRAFT:ID`` or ``L7``) that names no lineage of the history.
+
+    spec      the spec given.
+    problem   why it names nothing: no such draft, no such point in that draft, or no such point at all.
+
+    The message speaks of the provision; a caller that took the spec from an option can name the
+    option instead, with ``spec`` and ``problem``.
+    """
+
+    def __init__(self, spec: str, problem: str) -> None:
+        self.spec = spec
+        self.problem = problem
+        super().__init__(f"provision {spec!r}: {problem}")
 
 
 def step_diffs(lineage: Lineage) -> dict[int, tuple[DiffOp, ...]]:
@@ -78,20 +95,19 @@ def find_by_text(history: History, text: str) -> tuple[Lineage, ...]:
 
 def find_lineage(history: History, spec: str) -> Lineage:
     """The lineage named by spec: ``ID`` (the point with that id in the first draft that has one),
-    ``DRAFT:ID`` (the point ID of the named draft) or a lineage id ``L7``."""
+    ``DRAFT:ID`` (the point ID of the named draft) or a lineage id ``L7``; :class:`ProvisionNotFound`
+    when it names none."""
     draft_part, sep, pid = spec.rpartition(":")
     if sep and draft_part:
         k = resolve_draft(history.drafts, history.names, draft_part)
         if k is None:
-            raise DraftdiffError(
-                f"--provision {spec!r}: no draft called {draft_part!r} (drafts: {', '.join(history.names)})"
+            raise ProvisionNotFound(
+                spec, f"no draft called {draft_part!r} (drafts: {', '.join(history.names)})"
             )
         try:
             return history.owner(k, pid)
         except KeyError:
-            raise DraftdiffError(
-                f"--provision {spec!r}: draft {history.names[k]} has no point {pid!r}"
-            ) from None
+            raise ProvisionNotFound(spec, f"draft {history.names[k]} has no point {pid!r}") from None
     for k in range(len(history.drafts)):
         try:
             return history.owner(k, spec)
@@ -102,4 +118,4 @@ def find_lineage(history: History, spec: str) -> Lineage:
             return history.lineage(spec)
         except KeyError:
             pass
-    raise DraftdiffError(f"--provision {spec!r}: no draft of the series has a point with that id")
+    raise ProvisionNotFound(spec, "no draft of the series has a point with that id")

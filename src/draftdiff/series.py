@@ -27,6 +27,7 @@ from .model import Draft
 
 __all__ = [
     "DRAFT_EXTENSIONS",
+    "SeriesCutError",
     "cut_series",
     "draft_files",
     "natural_key",
@@ -171,11 +172,36 @@ def resolve_draft(drafts: Sequence[Draft], names: Sequence[str], spec: str) -> i
     return None
 
 
+class SeriesCutError(DraftdiffError):
+    """A bound of :func:`cut_series` that names no draft of the series and is not a date.
+
+    bound     which end of the series it was given for: ``"since"`` (the start) or ``"until"`` (the end).
+    spec      the value given.
+    problem   what is wrong with it, with the names of the drafts it could have named.
+
+    The message speaks of the series' start or end; a caller that took the bound from an option can
+    name the option instead, with ``spec`` and ``problem``.
+
+    >>> str(SeriesCutError("since", "v9", ["v1", "v2"]))
+    "series start 'v9' names no draft of the series and is not a date (drafts: v1, v2)"
+    """
+
+    def __init__(self, bound: str, spec: str, names: Sequence[str]) -> None:
+        self.bound = bound
+        self.spec = spec
+        self.problem = f"names no draft of the series and is not a date (drafts: {', '.join(names)})"
+        end = "start" if bound == "since" else "end"
+        super().__init__(f"series {end} {spec!r} {self.problem}")
+
+
 def cut_series(
     drafts: Sequence[Draft], names: Sequence[str], since: str | None = None, until: str | None = None
 ) -> tuple[list[Draft], list[str]]:
     """Keep the drafts from ``since`` to ``until`` (both included): each a draft name (see
-    :func:`resolve_draft`) or a date (drafts dated on or after / on or before it)."""
+    :func:`resolve_draft`) or a date (drafts dated on or after / on or before it).
+
+    A bound that is neither raises :class:`SeriesCutError`.
+    """
     lo, hi = 0, len(drafts) - 1
     for which, spec in (("since", since), ("until", until)):
         if spec is None:
@@ -184,10 +210,7 @@ def cut_series(
         if k is None:
             when = parse_date(spec)
             if when is None:
-                raise DraftdiffError(
-                    f"--{which} {spec!r} names no draft of the series and is not a date "
-                    f"(drafts: {', '.join(names)})"
-                )
+                raise SeriesCutError(which, spec, names)
             dated = [(j, parse_date(d.date)) for j, d in enumerate(drafts)]
             if which == "since":
                 ks = [j for j, dt in dated if dt is not None and dt >= when]

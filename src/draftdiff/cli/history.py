@@ -2,7 +2,8 @@
 
 Thin: reading the series, ordering and cutting it (:mod:`draftdiff.series`), then
 :func:`draftdiff.lineage.build_history` and a renderer. Heavy modules (the reader, the engine, rich) load
-inside the functions.
+inside the functions. The library's errors speak of the series' start and end and of provisions; here
+they get the names of the options the values came from (``--since``, ``--until``, ``--provision``).
 """
 
 from __future__ import annotations
@@ -176,10 +177,13 @@ def _build(
     from ..compare import CompareOptions
     from ..errors import DraftdiffError
     from ..lineage import build_history
-    from ..series import cut_series, short_names
+    from ..series import SeriesCutError, cut_series, short_names
 
     names = list(short_names(drafts))
-    drafts, names = cut_series(drafts, names, since, until)
+    try:
+        drafts, names = cut_series(drafts, names, since, until)
+    except SeriesCutError as exc:  # name the option the bound came from
+        raise DraftdiffError(f"--{exc.bound} {exc.spec!r} {exc.problem}") from None
     if len(drafts) < 2:
         raise DraftdiffError(
             f"{what} needs at least 2 drafts, got {len(drafts)}"
@@ -234,9 +238,14 @@ def _selected(hist: History, provision: str | None, grep: str | None) -> list[Li
     """The lineages --provision and --grep select, with those linked by merges and splits and their
     sub-points, in display order."""
     from ..errors import DraftdiffError
-    from ..lookup import find_by_text, find_lineage
+    from ..lookup import ProvisionNotFound, find_by_text, find_lineage
 
-    roots = [find_lineage(hist, provision)] if provision is not None else []
+    roots = []
+    if provision is not None:
+        try:
+            roots.append(find_lineage(hist, provision))
+        except ProvisionNotFound as exc:  # name the option the spec came from
+            raise DraftdiffError(f"--provision {exc.spec!r}: {exc.problem}") from None
     if grep is not None:
         found = find_by_text(hist, grep)
         if not found:

@@ -1,7 +1,9 @@
 """``draftdiff history FILE...|DIR`` and ``draftdiff blame FILE --history DIR`` (docs/history.md).
 
-Thin: reading the series, ordering and cutting it, then :func:`draftdiff.history.build_history` and a
-renderer. Heavy modules (the reader, the engine, rich) load inside the functions.
+Thin: reading the series, ordering and cutting it (:mod:`draftdiff.series`), then
+:func:`draftdiff.lineage.build_history` and a renderer. Heavy modules (the reader, the engine, rich) load
+inside the functions. The library's errors speak of the series' start and end and of provisions; here
+they get the names of the options the values came from (``--since``, ``--until``, ``--provision``).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from .common import (
 )
 
 if TYPE_CHECKING:
-    from ..history import History, Lineage
+    from ..lineage import History, Lineage
     from ..model import Draft
 
 
@@ -114,7 +116,7 @@ AsciiOpt = Annotated[
 
 def _expand(paths: list[str]) -> list[str]:
     """Files as given; a directory contributes its draft files in natural order."""
-    from ..history import draft_files
+    from ..series import draft_files
 
     out: list[str] = []
     for p in paths:
@@ -140,10 +142,16 @@ def _in_series(spec: str, specs: list[str]) -> bool:
 
 
 def _read_series(
-    paths: list[str], *, max_bytes: int, paragraphs: bool, points_only: bool, order: Order, extra: str | None = None
+    paths: list[str],
+    *,
+    max_bytes: int,
+    paragraphs: bool,
+    points_only: bool,
+    order: Order,
+    extra: str | None = None,
 ) -> tuple[list[Draft], Draft | None]:
     """The series, ordered; and ``extra`` (blame's FILE) read with it, so that all are read alike."""
-    from ..history import order_drafts
+    from ..series import order_drafts
     from .common import load_drafts
 
     specs = _expand(paths)
@@ -168,10 +176,14 @@ def _build(
 ) -> History:
     from ..compare import CompareOptions
     from ..errors import DraftdiffError
-    from ..history import build_history, cut_series, short_names
+    from ..lineage import build_history
+    from ..series import SeriesCutError, cut_series, short_names
 
     names = list(short_names(drafts))
-    drafts, names = cut_series(drafts, names, since, until)
+    try:
+        drafts, names = cut_series(drafts, names, since, until)
+    except SeriesCutError as exc:  # name the option the bound came from
+        raise DraftdiffError(f"--{exc.bound} {exc.spec!r} {exc.problem}") from None
     if len(drafts) < 2:
         raise DraftdiffError(
             f"{what} needs at least 2 drafts, got {len(drafts)}"
@@ -226,9 +238,14 @@ def _selected(hist: History, provision: str | None, grep: str | None) -> list[Li
     """The lineages --provision and --grep select, with those linked by merges and splits and their
     sub-points, in display order."""
     from ..errors import DraftdiffError
-    from ..history import find_by_text, find_lineage
+    from ..lookup import ProvisionNotFound, find_by_text, find_lineage
 
-    roots = [find_lineage(hist, provision)] if provision is not None else []
+    roots = []
+    if provision is not None:
+        try:
+            roots.append(find_lineage(hist, provision))
+        except ProvisionNotFound as exc:  # name the option the spec came from
+            raise DraftdiffError(f"--provision {exc.spec!r}: {exc.problem}") from None
     if grep is not None:
         found = find_by_text(hist, grep)
         if not found:
@@ -328,7 +345,9 @@ def history_command(
     points_only: PointsOnlyOpt = False,
 ) -> None:
     """Follow every provision through a series of drafts: a table of lineages, one column per draft."""
-    drafts, _ = _read_series(paths, max_bytes=max_bytes, paragraphs=paragraphs, points_only=points_only, order=order)
+    drafts, _ = _read_series(
+        paths, max_bytes=max_bytes, paragraphs=paragraphs, points_only=points_only, order=order
+    )
     refuse_overwriting_inputs(output, tuple(d.source for d in drafts))
     hist = _build(
         drafts,
@@ -343,7 +362,7 @@ def history_command(
         lineages = _selected(hist, provision, grep)
         if depth is not None:
             lineages = [ln for ln in lineages if ln.depth <= depth]
-    from ..history import step_diffs
+    from ..lookup import step_diffs
     from ..render import history as render
     from ..render.history_json import history_to_json
 
@@ -396,10 +415,15 @@ def blame_command(
     points_only: PointsOnlyOpt = False,
 ) -> None:
     """For each point of FILE: the draft that introduced it and the draft that last changed its substance."""
-    from ..history import blame
+    from ..blame import blame
 
     series, file_draft = _read_series(
-        history_dir, max_bytes=max_bytes, paragraphs=paragraphs, points_only=points_only, order=order, extra=file
+        history_dir,
+        max_bytes=max_bytes,
+        paragraphs=paragraphs,
+        points_only=points_only,
+        order=order,
+        extra=file,
     )
     refuse_overwriting_inputs(output, (file, *(d.source for d in series)))
     latest = os.path.realpath(file) if file != "-" else None

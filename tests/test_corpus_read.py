@@ -141,7 +141,7 @@ def test_github_aup_sections_hold_bullets_and_heading_levels_vary():
 
 def test_contributor_covenant_prose_versions_need_paragraphs():
     corpus = corpus_or_skip()
-    with pytest.raises(InputError, match="--paragraphs"):
+    with pytest.raises(InputError, match="paragraphs=True"):
         read_draft(str(corpus / "contributor-covenant/01-v1.0.md"))
     assert len(_read("contributor-covenant/01-v1.0.md").points) == 6
     assert len(_read("contributor-covenant/02-v1.1.md").points) == 7

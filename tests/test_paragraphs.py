@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from conftest import corpus_or_skip
+from draftdiff.cli.state import cli_terms
 from draftdiff.compare import compare
 from draftdiff.errors import InputError
 from draftdiff.jsonform import draft_to_dict
@@ -250,9 +251,9 @@ def test_prose_against_numbered_reads_both_as_paragraphs(capsys, memos):
 def test_points_only_keeps_the_refusal(capsys, memos):
     code, out, err = run(capsys, "compare", "--points-only", memos["v1"], memos["v2"])
     assert code == 2 and out == ""
-    assert err == f"draftdiff: error: {memos['v1']}: {NO_POINTS_MESSAGE}\n"
+    assert err == f"draftdiff: error: {memos['v1']}: {cli_terms(NO_POINTS_MESSAGE)}\n"
     code, _, err = run(capsys, "show", "--points-only", memos["v1"])
-    assert code == 2 and err.count("\n") == 1 and NO_POINTS_MESSAGE in err
+    assert code == 2 and err.count("\n") == 1 and cli_terms(NO_POINTS_MESSAGE) in err
     code, _, err = run(capsys, "compare", "--points-only", "--paragraphs", memos["v1"], memos["v2"])
     assert code == 2 and "exclude each other" in err
 

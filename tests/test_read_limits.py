@@ -97,7 +97,7 @@ def test_max_bytes(tmp_path):
     path = tmp_path / "d.md"
     path.write_text("1. a\n2. b\n", encoding="utf-8")
     assert len(read_draft(str(path), max_bytes=10).points) == 2
-    with pytest.raises(InputError, match="larger than --max-bytes"):
+    with pytest.raises(InputError, match="larger than max_bytes"):
         read_draft(str(path), max_bytes=9)
 
 

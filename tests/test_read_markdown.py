@@ -142,7 +142,7 @@ def test_wrapped_version_number_is_not_a_point():
 
 
 def test_no_points_is_an_error_unless_paragraphs():
-    with pytest.raises(InputError, match="no numbered points found; use --paragraphs"):
+    with pytest.raises(InputError, match="no numbered points found; use paragraphs=True"):
         parse_draft("Just prose.\n\nMore prose.\n", "p.md")
     d = parse_draft("# T\n\nJust prose.\n\nMore\nprose.\n", "p.md", paragraphs=True)
     assert [(p.id, p.text) for p in d.points] == [("¶1", "Just prose."), ("¶2", "More prose.")]

@@ -184,7 +184,7 @@ def test_a_folder_at_a_revision_is_not_a_draft(repo: Path) -> None:
 
 
 def test_max_bytes_applies_to_revisions(repo: Path) -> None:
-    with pytest.raises(InputError, match="max-bytes"):
+    with pytest.raises(InputError, match="max_bytes"):
         read_source("HEAD:drafts/plan.md", max_bytes=5)
 
 

@@ -21,16 +21,20 @@ class DraftdiffError(Exception):
         self.line = line
         self.column = column
 
+    @property
+    def where(self) -> str:
+        """``source:line:column: `` (the parts known), or "" when the error names no place."""
+        if self.source is None:
+            return ""
+        where = self.source
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return where + ": "
+
     def __str__(self) -> str:
-        where = ""
-        if self.source is not None:
-            where = self.source
-            if self.line is not None:
-                where += f":{self.line}"
-                if self.column is not None:
-                    where += f":{self.column}"
-            where += ": "
-        return where + self.message
+        return self.where + self.message
 
 
 class InputError(DraftdiffError):

@@ -94,7 +94,7 @@ def parse_rev_spec(spec: str) -> tuple[str, str] | None:
 def _read_limited(stream, name: str, max_bytes: int) -> bytes:  # type: ignore[no-untyped-def]
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise InputError(f"larger than --max-bytes ({max_bytes} bytes); refusing to read it", source=name)
+        raise InputError(f"larger than max_bytes ({max_bytes} bytes); refusing to read it", source=name)
     return data
 
 
@@ -183,7 +183,7 @@ def read_blob(
     if kind != "blob":
         raise GitError(f"{path!r} is a {kind} at revision {shown!r}, not a draft file", source=name)
     if int(size) > max_bytes:
-        raise GitError(f"larger than --max-bytes ({max_bytes} bytes); refusing to read it", source=name)
+        raise GitError(f"larger than max_bytes ({max_bytes} bytes); refusing to read it", source=name)
     proc = _git(["cat-file", "blob", oid], cwd=cwd, name=name)
     if proc.returncode != 0:  # pragma: no cover - the object was there a moment ago
         raise GitError(f"git could not read {path!r} at revision {shown!r}", source=name)
@@ -228,7 +228,7 @@ def read_source(spec: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
         if stat.S_ISDIR(st.st_mode):
             raise InputError("is a directory, not a draft file", source=spec)
         if stat.S_ISREG(st.st_mode) and st.st_size > max_bytes:
-            raise InputError(f"larger than --max-bytes ({max_bytes} bytes); refusing to read it", source=spec)
+            raise InputError(f"larger than max_bytes ({max_bytes} bytes); refusing to read it", source=spec)
         try:
             with open(spec, "rb") as fh:
                 return Source(spec, _read_limited(fh, spec, max_bytes), path=spec)

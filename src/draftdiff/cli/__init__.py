@@ -22,7 +22,7 @@ def main(argv: list[str] | None = None) -> None:
     except DraftdiffError as exc:
         if state.DEBUG:
             raise
-        state.error(str(exc))
+        state.error(state.in_cli_terms(exc))
         sys.exit(2)
     except KeyboardInterrupt:
         state.error("interrupted")

@@ -105,8 +105,11 @@ def check(
     Prints PATH:LINE: CODE message per finding (codes: docs/check.md). Exit status 0 when clean,
     1 on findings, 2 when a file could not be read or parsed (DD001, printed on stderr).
     """
+    from dataclasses import replace
+
     from ..errors import DraftdiffError
     from ..lint import CODES, TROUBLE_CODES, lint_source, select_codes
+    from . import state
 
     try:
         wanted = select_codes(_split(select), _split(ignore))
@@ -117,7 +120,12 @@ def check(
 
     per_file: list[tuple[str, list[Finding]]] = []
     for spec in files:
-        found = [f for f in lint_source(spec, max_bytes=max_bytes) if f.code in wanted]
+        # the linter speaks in library terms (max_bytes); the report names this command's options
+        found = [
+            replace(f, message=state.cli_terms(f.message))
+            for f in lint_source(spec, max_bytes=max_bytes)
+            if f.code in wanted
+        ]
         per_file.append((spec, found))
     everything = [f for _, found in per_file for f in found]
     trouble = [f for f in everything if f.code in TROUBLE_CODES]
@@ -207,8 +215,8 @@ def guard(
         except DraftdiffError as exc:
             if state.DEBUG:
                 raise
-            errors.append((spec, str(exc)))
-            state.error(str(exc))
+            errors.append((spec, state.in_cli_terms(exc)))
+            state.error(state.in_cli_terms(exc))
     for r in results:
         if r.status == "unguarded" and r.note:
             sys.stderr.write(f"draftdiff guard: warning: {_safe(r.source)}: {_safe(r.note)}; not guarded\n")

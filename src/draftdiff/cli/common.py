@@ -71,13 +71,16 @@ def load_drafts(
     only: a draft without points is refused); neither: drafts without numbered points are read as
     paragraphs, and all of them when they are not numbered alike.
     """
-    from ..read.together import paragraph_notes, read_together
+    from ..read.together import WHY_ASKED, paragraph_notes, read_together
 
     if paragraphs and points_only:
         raise typer.BadParameter("--paragraphs and --points-only exclude each other", param_hint="--points-only")
     mode: bool | str = "always" if paragraphs else not points_only
     readings = read_together(specs, max_bytes=max_bytes, paragraphs=mode)
+    asked = f"({WHY_ASKED})"
     for line in paragraph_notes(readings):
+        if line.endswith(asked):  # the note ends with the setting; the file name before it stays as it is
+            line = line[: -len(asked)] + f"({state.cli_terms(WHY_ASKED)})"
         state.note(line)
     return [r.draft for r in readings]
 

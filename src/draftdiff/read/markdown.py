@@ -61,7 +61,7 @@ DEFAULT_TRACK_CUES = (
 #: keeps every tree walk in the package far from Python's recursion limit).
 MAX_DEPTH = 100
 
-NO_POINTS_MESSAGE = "no numbered points found; use --paragraphs to read each paragraph as a point"
+NO_POINTS_MESSAGE = "no numbered points found; use paragraphs=True to read each paragraph as a point"
 
 _PEEK = 160  # how much of a line's start is examined for a marker (keeps huge lines linear)
 

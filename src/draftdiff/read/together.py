@@ -26,7 +26,7 @@ __all__ = ["Reading", "draft_kind", "paragraph_notes", "parse_together", "read_t
 #: Why a draft was read as paragraphs (``Reading.why``).
 WHY_NO_POINTS = "no numbered points"
 WHY_UNLIKE = "not numbered like the others"
-WHY_ASKED = "--paragraphs"
+WHY_ASKED = "paragraphs=True"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +45,7 @@ class Reading:
 
 
 def draft_kind(draft: Draft) -> str:
-    """"prose", "bullets" or "numbered" for a Markdown draft read by its markers (or as paragraphs)."""
+    """ "prose", "bullets" or "numbered" for a Markdown draft read by its markers (or as paragraphs)."""
     if draft.points_from == "paragraphs":
         return "prose"
     return "bullets" if all(p.style == "bullet" for p in draft.points) else "numbered"
@@ -141,5 +141,5 @@ def paragraph_notes(readings: Sequence[Reading]) -> list[str]:
         if r.why == WHY_NO_POINTS:
             notes.append(f"{r.draft.source} has no numbered points; read as {count}")
         elif r.why == WHY_ASKED and r.draft.points_from == "paragraphs":
-            notes.append(f"{r.draft.source} read as {count} (--paragraphs)")
+            notes.append(f"{r.draft.source} read as {count} ({WHY_ASKED})")
     return notes

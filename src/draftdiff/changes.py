@@ -79,6 +79,8 @@ class Change:
                    the two points standing under parents that are not paired with each other (a flat list
                    regrouped into sections, a point moved into another section). The change stands where
                    the new point stands. None for a pair of siblings under paired parents.
+    diff_by        "words", or "blocks" when the texts were too long to diff word by word: ``diff`` then
+                   keeps or replaces whole sentences (see :func:`draftdiff.worddiff.diff_words`).
     """
 
     kind: Kind
@@ -95,6 +97,7 @@ class Change:
     alternatives: tuple[Alternative, ...] = ()
     children: tuple[Change, ...] = ()
     relocated: tuple[int, int] | None = None
+    diff_by: str = "words"
 
     def walk(self) -> Iterator[Change]:
         """This change and every change below it."""

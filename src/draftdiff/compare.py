@@ -36,7 +36,7 @@ from .classify import classify, name_vocabulary, substance_flags
 from .errors import DraftdiffError, InputError
 from .model import Draft, Point
 from .parallel import in_child, second_core
-from .worddiff import word_diff
+from .worddiff import diff_words
 
 __all__ = ["CompareOptions", "compare", "parse_pins"]
 
@@ -413,7 +413,7 @@ class _Run:
         n_pts = [news[j] for j in link.new]
         old_text = " ".join(p.text for p in o_pts)
         new_text = " ".join(p.text for p in n_pts)
-        diff = word_diff(old_text, new_text) if self.opts.diff else None
+        diff, diff_by = diff_words(old_text, new_text) if self.opts.diff else (None, "words")
         if len(o_pts) > 1 or len(n_pts) > 1:
             kind = Kind.MERGED if len(o_pts) > 1 else Kind.SPLIT
             flags = substance_flags(old_text, new_text, self.names, diff)
@@ -453,6 +453,7 @@ class _Run:
             diff=diff or (),
             alternatives=tuple(Alternative((news[j].id,), s) for j, s in link.alternatives),
             children=children,
+            diff_by=diff_by,
         )
 
 

@@ -63,6 +63,8 @@ def change_to_dict(change: Change) -> dict[str, Any]:
     }
     if change.relocated is not None:  # only on a pair found across the tree (additive: absent otherwise)
         out["relocated"] = {"old_depth": change.relocated[0], "new_depth": change.relocated[1]}
+    if change.diff_by != "words":  # only on a diff made by blocks (additive: absent otherwise)
+        out["diff_by"] = change.diff_by
     return out
 
 

@@ -365,6 +365,8 @@ class _Builder:
             out.append(f"rewritten in place, similarity {c.similarity:.2f}")
         elif c.similarity is not None and c.similarity < 0.9995 and c.kind not in (Kind.ADDED, Kind.DROPPED):
             out.append(f"similarity {c.similarity:.2f}")
+        if c.diff_by == "blocks":
+            out.append("too long to diff word by word: compared by sentences")
         if c.matched_by == "pin":
             out.append("pinned")
         if c.confidence is not None and c.confidence < 0.5 and c.kind not in (Kind.ADDED, Kind.DROPPED):

@@ -27,6 +27,7 @@ from typing import Any
 
 from .errors import DraftdiffError
 from .model import Draft, Point
+from .numerals import roman_value, to_roman
 from .sources import DEFAULT_MAX_BYTES
 
 __all__ = [
@@ -125,32 +126,6 @@ def select_codes(select: Iterable[str] | None = None, ignore: Iterable[str] | No
 
 # ------------------------------------------------------------------------------------ number values
 
-_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
-_ROMAN_RE = re.compile(r"^m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
-
-
-def _roman_value(label: str) -> int | None:
-    s = label.lower()
-    if not s or not _ROMAN_RE.match(s):
-        return None
-    total = 0
-    for i, ch in enumerate(s):
-        v = _ROMAN[ch]
-        total += -v if i + 1 < len(s) and _ROMAN[s[i + 1]] > v else v
-    return total
-
-
-def _to_roman(n: int, upper: bool) -> str:
-    out = []
-    for value, digits in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
-                          (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):  # fmt: skip
-        while n >= value:
-            out.append(digits)
-            n -= value
-    s = "".join(out)
-    return s.upper() if upper else s
-
-
 def _alpha_value(label: str) -> int | None:
     """a=1 ... z=26, aa=27 (bijective base 26, as word processors letter long lists)."""
     if not label.isascii() or not label.isalpha():
@@ -181,14 +156,14 @@ class _Number:
         if self.kind == "alpha":
             return _alpha_value(label)
         if self.kind == "roman":
-            return _roman_value(label)
+            return roman_value(label)
         return int(label) if label.isdigit() else None
 
     def label(self, value: int) -> str:
         if self.kind == "alpha":
             return self.prefix + _to_alpha(value, self.upper)
         if self.kind == "roman":
-            return self.prefix + _to_roman(value, self.upper)
+            return self.prefix + to_roman(value, self.upper)
         return self.prefix + str(value)
 
 
@@ -203,7 +178,7 @@ def _number(point: Point) -> _Number | None:
         return _Number(int(last), "decimal", False, prefix)
     style = point.style.lower()
     if "roman" in style:
-        value = _roman_value(last)
+        value = roman_value(last)
         return _Number(value, "roman", last.isupper(), prefix) if value else None
     if "alpha" in style or "letter" in style or (len(last) == 1 and last.isalpha()):
         value = _alpha_value(last)

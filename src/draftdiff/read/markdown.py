@@ -31,6 +31,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Passage, Point
+from ..numerals import roman_value
 
 __all__ = [
     "DEFAULT_TRACK_CUES",
@@ -86,7 +87,6 @@ _RE_HEAD_KEYWORD = re.compile(
     r"(?:[ \t]*[:\u2013\u2014-][ \t]*|[ \t]+|$)",
     re.IGNORECASE,
 )
-_RE_ROMAN = re.compile(r"M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})", re.IGNORECASE)
 _RE_WITHDRAWN = re.compile(r"\bwithdrawn\b", re.IGNORECASE)
 _RE_WITHDRAWN_ID = re.compile(
     r"[ \t]*(?:\*\*)?(?:(?:point|article|item|section|§)[ \t]*)?(\d{1,4}(?:\.[0-9A-Za-z]{1,4}){0,6})\b", re.IGNORECASE
@@ -97,18 +97,6 @@ _RE_EMPH = re.compile(r"\*+|`+|(?<!\w)_+|(?<!_)_++(?!\w)")  # a run of _ is trie
 _RE_SPACES = re.compile(r"\s+")
 _RE_SLUG = re.compile(r"[^\w]+")
 _KEYWORD_STYLE = {"art.": "article", "§": "section"}
-
-
-def _roman_value(s: str) -> int | None:
-    if not s or not (s.isupper() or s.islower()) or not _RE_ROMAN.fullmatch(s):
-        return None
-    vals = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
-    total, prev = 0, 0
-    for ch in reversed(s.lower()):
-        v = vals[ch]
-        total = total - v if v < prev else total + v
-        prev = max(prev, v)
-    return total
 
 
 def clean_inline(text: str) -> str:
@@ -365,7 +353,7 @@ def _keyword_marker(m: re.Match[str]) -> _Marker:
     word = m.group(1).lower()
     style = _KEYWORD_STYLE.get(word, word)
     label = m.group(2)
-    value = int(label) if label.isdigit() else _roman_value(label)
+    value = int(label) if label.isdigit() else roman_value(label)
     printed = m.group(0).strip().rstrip(":.-\u2013\u2014 ").strip("*").strip()
     return _Marker(style, style, label, value, printed, m.end(), keyword=True)
 
@@ -378,7 +366,7 @@ def _letter_marker(letters: str, printed: str, end: int, *, enclosed: bool) -> _
         value = ord(letters.lower()) - 96
         amb = letters if letters.lower() in "ivxlcdm" else None
         return _Marker(style, form + style, letters, value, printed, end, ambiguous=amb)
-    value = _roman_value(letters)
+    value = roman_value(letters)
     if value is None:
         return None
     style = "upper-roman" if upper else "roman"
@@ -388,7 +376,7 @@ def _letter_marker(letters: str, printed: str, end: int, *, enclosed: bool) -> _
 def _as_roman(m: _Marker) -> _Marker:
     style = "upper-roman" if m.label.isupper() else "roman"
     form = "()" if m.family.startswith("()") else ""
-    return _Marker(style, form + style, m.label, _roman_value(m.label), m.printed, m.end)
+    return _Marker(style, form + style, m.label, roman_value(m.label), m.printed, m.end)
 
 
 def _indent_of(raw: str) -> tuple[int, str]:
@@ -420,7 +408,7 @@ def _heading_number_match(peek: str) -> tuple[str, int | None, str, int] | None:
     m = _RE_HEAD_KEYWORD.match(peek)
     if m:
         label = m.group(2)
-        value = int(label) if label.isdigit() else _roman_value(label)
+        value = int(label) if label.isdigit() else roman_value(label)
         printed = m.group(0).strip().rstrip(":-\u2013\u2014 ").strip()
         return label, value, printed, m.end()
     m = _RE_HEAD_NUM.match(peek)
@@ -431,7 +419,7 @@ def _heading_number_match(peek: str) -> tuple[str, int | None, str, int] | None:
     m = _RE_HEAD_ROMAN.match(peek)
     if m:
         label = m.group(1)
-        value = _roman_value(label) if len(label) > 1 or label in "IVX" else ord(label) - 64
+        value = roman_value(label) if len(label) > 1 or label in "IVX" else ord(label) - 64
         return label, value, m.group(0).strip(), m.end()
     return None
 

@@ -309,14 +309,14 @@ def test_every_option_is_documented(capsys: pytest.CaptureFixture[str]) -> None:
     from draftdiff.cli.app import app
 
     command = typer.main.get_command(app).commands["compare"]  # type: ignore[attr-defined]
-    docs = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
+    docs = (REPO / "docs" / "cli-guide.md").read_text(encoding="utf-8")
     section = docs.split("## draftdiff compare", 1)[1].split("\n## ", 1)[0]
     code, helptext, _ = run(capsys, "compare", "--help")
     assert code == 0
     for param in command.params:
         for opt in param.opts:
             if opt.startswith("--") and opt != "--help":
-                assert f"`{opt}" in section, f"{opt} is not documented in docs/cli.md"
+                assert f"`{opt}" in section, f"{opt} is not documented in docs/cli-guide.md"
                 assert opt in helptext
 
 

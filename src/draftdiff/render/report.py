@@ -4,7 +4,7 @@ The terminal, Markdown and HTML renderers all present the same :class:`Report`, 
 what is counted, in which order changes are listed and how each is named. Nothing here escapes or
 styles text; every string still holds untrusted draft text (renderers escape it).
 
-Grouping (documented in docs/cli.md):
+Grouping (documented in docs/cli-guide.md):
 
 - top-level changes are grouped by kind in this order: dropped, deferred, revised, reworded, merged,
   split, moved (unchanged text at another place), changed in sub-points (own text unchanged, a

@@ -16,8 +16,14 @@ COMMANDS = ["compare", "history", "blame", "show", "check", "guard", "schema"]
 
 
 def test_docs_cli_md_is_the_generated_reference() -> None:
-    assert DOCS.read_text(encoding="utf-8") == render_cli_docs(), (
-        "docs/cli.md is out of date: run  python3 -m draftdiff.cli.docs > docs/cli.md"
+    import difflib
+
+    want, got = DOCS.read_text(encoding="utf-8"), render_cli_docs()
+    delta = "".join(
+        difflib.unified_diff(want.splitlines(True), got.splitlines(True), "docs/cli.md", "--help")
+    )
+    assert want == got, (
+        "docs/cli.md is out of date: run  python3 -m draftdiff.cli.docs > docs/cli.md\n" + delta
     )
 
 

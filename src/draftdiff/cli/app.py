@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 import typer
+import typer.core
 
 from .. import __version__
 
+#: The order of `draftdiff --help` (and of docs/cli.md): the everyday commands first. Fixed here, not by
+#: the order the command modules happen to be imported in (a library user importing cli.compare first).
+COMMAND_ORDER = ("compare", "history", "blame", "show", "check", "guard", "schema")
+
+
+class _Commands(typer.core.TyperGroup):
+    def list_commands(self, ctx):  # type: ignore[no-untyped-def]
+        names = super().list_commands(ctx)
+        rank = {name: k for k, name in enumerate(COMMAND_ORDER)}
+        return sorted(names, key=lambda n: (rank.get(n, len(rank)), n))
+
+
 app = typer.Typer(
+    cls=_Commands,
     name="draftdiff",
     help="Follow numbered provisions through successive drafts: what was kept, reworded, revised, "
     "moved, merged, split, dropped, added or deferred.",

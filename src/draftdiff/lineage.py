@@ -50,6 +50,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
+from .align.tuning import RESTORE_REVISED_EXTRA, RESTORE_THRESHOLD
 from .changes import Change, Comparison, Flag, Kind
 from .errors import DraftdiffError
 from .model import Draft, Point
@@ -409,13 +410,7 @@ class PointIndex:
 
 CompareFn = Callable[[Draft, Draft], Comparison]
 
-#: The similarity a dropped provision and a later addition must reach to be linked as a restore. Higher
-#: than the engine's pairing threshold (0.5): the look-up searches everything later drafts add, across
-#: drafts, so a chance resemblance has many more chances (bench/history_speed.py measures the false links).
-RESTORE_THRESHOLD = 0.7
-
-#: A restore the engine calls revised (its substance differs) must be this much more similar still.
-RESTORE_REVISED_EXTRA = 0.15
+# RESTORE_THRESHOLD and RESTORE_REVISED_EXTRA live with every other threshold in align/tuning.py.
 
 #: At most this many other points of the draft (evenly spread) go into the restore look-up as context.
 RESTORE_CONTEXT = 60

@@ -32,16 +32,41 @@ and similarity), :mod:`.order` (anchors and gaps), :mod:`.solver` (the assignmen
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from ..model import Point
-from .aligner import Aligner
-from .evidence import TokenCodec, containment
 from .links import Link
-from .order import in_every_lis, lis_positions
-from .solver import assign, hungarian
 from .tuning import AlignOptions
 
-_Aligner = Aligner  # the name tests and older callers used
+if TYPE_CHECKING:
+    from .evidence import TokenCodec, containment
+    from .order import in_every_lis, lis_positions
+    from .solver import assign, hungarian
+
+# The passes load on first use, so that reading a threshold (``draftdiff.align.tuning``, e.g. for the CLI's
+# help texts) costs nothing at start-up: name -> (module, attribute).
+_LAZY = {
+    "Aligner": ("aligner", "Aligner"),
+    "_Aligner": ("aligner", "Aligner"),  # the name tests and older callers used
+    "TokenCodec": ("evidence", "TokenCodec"),
+    "containment": ("evidence", "containment"),
+    "in_every_lis": ("order", "in_every_lis"),
+    "lis_positions": ("order", "lis_positions"),
+    "assign": ("solver", "assign"),
+    "hungarian": ("solver", "hungarian"),
+}
+
+
+def __getattr__(name: str):  # type: ignore[no-untyped-def]
+    if name in _LAZY:
+        import importlib
+
+        module, attr = _LAZY[name]
+        value = getattr(importlib.import_module(f"{__name__}.{module}"), attr)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "AlignOptions",
@@ -77,6 +102,8 @@ def align(
     >>> [(lk.old, lk.new, lk.matched_by) for lk in align(a, b)]
     [((0,), (0,), 'fuzzy'), ((1,), (1,), 'exact')]
     """
+    from .aligner import Aligner
+
     aligner = Aligner(old, new, options or AlignOptions(), pins, frozenset(forbid))
     links = aligner.run()
     if hints is not None:

@@ -202,3 +202,12 @@ ACROSS_MIN_SIBLINGS = 2
 #: per-level alignment for its twin (``compare._Run.reserve_exact_across``), unless that would forbid more
 #: than this many pairs (reserved points x top-level points, a bound on the cost).
 RESERVED_MAX_PAIRS = 2_000_000
+
+# ---------------------------------------------------------------- history (lineage.py)
+
+#: The similarity a dropped provision and a later addition must reach to be linked as a restore. Higher
+#: than the engine's pairing threshold (0.5): the look-up searches everything later drafts add, across
+#: drafts, so a chance resemblance has many more chances (bench/history_speed.py measures the false links).
+RESTORE_THRESHOLD = 0.7
+#: A restore the engine calls revised (its substance differs) must be this much more similar still.
+RESTORE_REVISED_EXTRA = 0.15

@@ -56,6 +56,23 @@ WidthOpt = Annotated[int | None, typer.Option("--width", min=20, help="Width of 
 
 DEFAULT_MAX = DEFAULT_MAX_BYTES
 
+#: Width of text output written to no terminal (a file, a pipe) when neither --width nor $COLUMNS says:
+#: the one fallback of every command.
+FALLBACK_WIDTH = 80
+
+
+def output_width(width: int | None, output: str | None) -> int:
+    """The width of a text report: --width; else the terminal's when writing to one; else $COLUMNS (20 or
+    more); else ``FALLBACK_WIDTH``."""
+    if width:
+        return width
+    if output in (None, "-") and sys.stdout.isatty():
+        import shutil
+
+        return shutil.get_terminal_size((FALLBACK_WIDTH, 24)).columns
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) >= 20 else FALLBACK_WIDTH
+
 
 def load_draft(spec: str, *, max_bytes: int = DEFAULT_MAX_BYTES, paragraphs: bool = False, points_only: bool = False) -> Draft:
     """Read one draft named on the command line (a path, ``-`` or ``REV:PATH``); see load_drafts."""

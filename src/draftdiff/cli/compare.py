@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from ..align.tuning import DEFAULTS
 from .app import app
 from .common import (
     DEFAULT_MAX,
@@ -171,15 +172,11 @@ def _render(
     return buf.getvalue()
 
 
-def _width(width: int | None, output: str | None) -> int | None:
-    """--width, else the terminal's width when writing to one; None lets rich use $COLUMNS or 80."""
-    if width:
-        return width
-    if output in (None, "-") and sys.stdout.isatty():
-        import shutil
+def _width(width: int | None, output: str | None) -> int:
+    """The report's width (:func:`~draftdiff.cli.common.output_width`)."""
+    from .common import output_width
 
-        return shutil.get_terminal_size().columns
-    return None
+    return output_width(width, output)
 
 
 @app.command("compare")
@@ -252,7 +249,8 @@ def compare_command(
             "--threshold",
             min=0.0,
             max=1.0,
-            help="Similarity (0..1) at which two points may be paired on their words alone [default: 0.5].",
+            help="Similarity (0..1) at which two points may be paired on their words alone "
+            f"[default: {DEFAULTS.threshold}].",
         ),
     ] = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX,

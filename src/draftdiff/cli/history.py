@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..align.tuning import RESTORE_REVISED_EXTRA, RESTORE_THRESHOLD
 from .app import app
 from .common import (
     DEFAULT_MAX,
@@ -102,7 +103,8 @@ RestoreThresholdOpt = Annotated[
         min=0.0,
         max=1.0,
         help="Similarity a dropped provision and a later addition need to be linked as restored "
-        "(default 0.7, or the engine's threshold if higher; 0.15 more for a pair the engine calls revised).",
+        f"(default {RESTORE_THRESHOLD}, or the engine's threshold if higher; {RESTORE_REVISED_EXTRA} more "
+        "for a pair the engine calls revised).",
         show_default=False,
     ),
 ]
@@ -219,17 +221,13 @@ def _ascii_wanted(flag: bool, output: str | None) -> bool:
 def _render_text(renderable: object, *, color: ColorMode, width: int | None, output: str | None) -> str:
     import io
 
-    from .common import make_console, use_color
+    from .common import make_console, output_width, use_color
 
     buf = io.StringIO()
     mode = color
     if color is ColorMode.auto and output in (None, "-") and use_color(color):
         mode = ColorMode.always  # auto resolved against the real stdout, not the buffer
-    console = make_console(mode, file=buf, width=width or (None if output in (None, "-") else 100))
-    if width is None and output in (None, "-"):
-        import shutil
-
-        console.width = shutil.get_terminal_size((100, 24)).columns
+    console = make_console(mode, file=buf, width=output_width(width, output))
     console.print(renderable)
     return buf.getvalue()
 

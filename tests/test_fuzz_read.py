@@ -218,7 +218,7 @@ structured_docs = st.one_of(
 
 def check_draft(draft: Draft, n_lines: int | None) -> None:
     """A well-formed draft: unique non-empty ids, lines in the document, JSON-ready, shown without controls."""
-    from draftdiff.cli.show import draft_json, draft_text
+    from draftdiff.render.draft import draft_json, draft_text
 
     ids = [p.id for p in draft.walk()]
     assert len(ids) == len(set(ids)), ids

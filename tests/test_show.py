@@ -177,7 +177,7 @@ def test_show_text_is_deterministic_for_a_git_textconv(sample: Path):
 
 
 def test_library_text_and_json_helpers_agree_with_the_cli(sample: Path):
-    from draftdiff.cli.show import draft_text
+    from draftdiff.render.draft import draft_text
 
     d = parse_draft(sample.read_bytes(), str(sample))
     assert draft_text(d) == run("show", str(sample)).stdout.decode()

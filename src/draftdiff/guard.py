@@ -43,7 +43,16 @@ from .sources import (
 if TYPE_CHECKING:
     from .compare import CompareOptions
 
-__all__ = ["HINT", "Acknowledged", "Dropped", "GuardReport", "GuardResult", "guard_drafts", "guard_file"]
+__all__ = [
+    "HINT",
+    "Acknowledged",
+    "Dropped",
+    "GuardReport",
+    "GuardResult",
+    "RepoCache",
+    "guard_drafts",
+    "guard_file",
+]
 
 #: What to do about a silently dropped provision (shown after each one).
 HINT = "add it to 'withdrawn:' or a Withdrawn section, or move it to a deferred track"
@@ -210,17 +219,18 @@ def guard_file(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     options: CompareOptions | None = None,
-    _cache: RepoCache | None = None,
+    cache: RepoCache | None = None,
 ) -> GuardResult:
     """Guard one file (a path in a git work tree, or ``REV:PATH``) against its version at ``against``.
 
     Raises :class:`~draftdiff.errors.InputError` (exit status 2) when the file cannot be read or parsed,
     is not in a git repository, or ``against`` is not a revision. A file that is not at ``against`` is
-    new and passes.
+    new and passes. ``cache`` (a :class:`RepoCache`) keeps the commits resolved for other files of the
+    same run.
     """
     from .read import parse_draft
 
-    cache = _cache or RepoCache()
+    cache = cache or RepoCache()
     if spec == "-":
         raise InputError("the guard needs a file in a git repository, not standard input", source="-")
     rev_spec = None if os.path.lexists(spec) else parse_rev_spec(spec)

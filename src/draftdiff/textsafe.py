@@ -22,14 +22,14 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["escape_control"]
+__all__ = ["SAFE_FORMAT", "UNSAFE_CATEGORIES", "escape_control"]
 
 #: Unicode categories shown as escapes: controls, format characters (bidi, zero-width, tags),
 #: line/paragraph separators, surrogates (from undecodable bytes) and unassigned code points.
-_UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Cn"})
+UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Cn"})
 
 #: Harmless despite their category: the soft hyphen (common in text pasted from PDFs).
-_ALLOWED = frozenset({"\u00ad"})
+SAFE_FORMAT = frozenset({"\u00ad"})
 
 _NAMED = {"\n": "\\n", "\r": "\\r"}
 
@@ -46,7 +46,7 @@ def _escape_char(ch: str) -> str:
 
 
 def _unsafe(ch: str) -> bool:
-    return ch not in _ALLOWED and unicodedata.category(ch) in _UNSAFE_CATEGORIES
+    return ch not in SAFE_FORMAT and unicodedata.category(ch) in UNSAFE_CATEGORIES
 
 
 def escape_control(text: str, *, newlines: bool = False) -> str:

@@ -20,9 +20,6 @@ if TYPE_CHECKING:
     from ..guard import GuardResult
     from ..lint import Finding
 
-CHECK_SCHEMA = "draftdiff.check/1"
-GUARD_SCHEMA = "draftdiff.guard/1"
-
 
 class ReportFormat(str, Enum):
     text = "text"
@@ -67,28 +64,6 @@ def _split(values: list[str] | None) -> list[str]:
     return [part for value in values or () for part in value.split(",") if part.strip()]
 
 
-def _safe(text: str) -> str:
-    from ..textsafe import escape_control
-
-    return escape_control(text)
-
-
-def _finding_line(finding: Finding) -> str:
-    where = _safe(finding.source) + ("" if finding.line is None else f":{finding.line}")
-    return f"{where}: {finding.code} {_safe(finding.message)}\n"
-
-
-def _dumps(doc: dict) -> str:
-    """JSON safe to print: bidi, C1 and invisible characters from file names and drafts as \\u escapes."""
-    from ..render.json import dumps_safe
-
-    return dumps_safe(doc)
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 @app.command("check")
 def check(
     files: FilesArg,
@@ -109,6 +84,7 @@ def check(
 
     from ..errors import DraftdiffError
     from ..lint import CODES, TROUBLE_CODES, lint_source, select_codes
+    from ..render import findings as render
     from . import state
 
     try:
@@ -128,47 +104,21 @@ def check(
         ]
         per_file.append((spec, found))
     everything = [f for _, found in per_file for f in found]
-    trouble = [f for f in everything if f.code in TROUBLE_CODES]
-    findings = [f for f in everything if f.code not in TROUBLE_CODES]
+    trouble = any(f.code in TROUBLE_CODES for f in everything)
 
-    for f in trouble:  # like any bad input: on stderr, one line each
-        sys.stderr.write(_finding_line(f))
+    for f in everything:  # like any bad input: on stderr, one line each
+        if f.code in TROUBLE_CODES:
+            sys.stderr.write(render.finding_line(f))
     if format is ReportFormat.json:
-        by_code: dict[str, int] = {}
-        for f in everything:
-            by_code[f.code] = by_code.get(f.code, 0) + 1
-        doc = {
-            "schema": CHECK_SCHEMA,
-            "codes": {code: CODES[code] for code in sorted(wanted)},
-            "files": [
-                {
-                    "source": spec,
-                    "status": "error"
-                    if any(f.code in TROUBLE_CODES for f in found)
-                    else ("findings" if found else "ok"),
-                    "findings": [f.to_dict() for f in found],
-                }
-                for spec, found in per_file
-            ],
-            "summary": {
-                "files": len(per_file),
-                "files_with_findings": sum(1 for _, found in per_file if found),
-                "findings": len(findings),
-                "errors": len(trouble),
-                "by_code": dict(sorted(by_code.items())),
-            },
-        }
-        write_output(_dumps(doc), output)
+        write_output(
+            render.to_json(render.check_document(per_file, codes={c: CODES[c] for c in wanted})), output
+        )
     else:
-        write_output("".join(_finding_line(f) for f in findings), output)
-        if findings:
-            dirty = sum(1 for _, found in per_file if any(f.code not in TROUBLE_CODES for f in found))
-            sys.stderr.write(
-                f"draftdiff check: {_plural(len(findings), 'finding')} in {dirty} of {_plural(len(files), 'file')}\n"
-            )
+        write_output(render.check_text(per_file), output)
+        sys.stderr.write(render.check_summary(per_file))
     if trouble:
         raise typer.Exit(2)
-    if findings:
+    if any(f.code not in TROUBLE_CODES for f in everything):
         raise typer.Exit(1)
 
 
@@ -203,7 +153,8 @@ def guard(
     with its old id and text), 2 on trouble (unreadable file, unknown revision, not a git repository).
     """
     from ..errors import DraftdiffError
-    from ..guard import HINT, RepoCache, guard_file
+    from ..guard import RepoCache, guard_file
+    from ..render import findings as render
     from . import state
 
     cache = RepoCache()
@@ -211,55 +162,22 @@ def guard(
     errors: list[tuple[str, str]] = []
     for spec in files:
         try:
-            results.append(guard_file(spec, against, max_bytes=max_bytes, _cache=cache))
+            results.append(guard_file(spec, against, max_bytes=max_bytes, cache=cache))
         except DraftdiffError as exc:
             if state.DEBUG:
                 raise
             errors.append((spec, state.in_cli_terms(exc)))
             state.error(state.in_cli_terms(exc))
-    for r in results:
-        if r.status == "unguarded" and r.note:
-            sys.stderr.write(f"draftdiff guard: warning: {_safe(r.source)}: {_safe(r.note)}; not guarded\n")
+    sys.stderr.write(render.guard_warnings(results))
 
-    dropped = sum(len(r.dropped) for r in results)
     if format is ReportFormat.json:
-        doc = {
-            "schema": GUARD_SCHEMA,
-            "against": against,
-            "files": [r.to_dict() for r in results]
-            + [{"source": s, "status": "error", "error": m} for s, m in errors],
-            "summary": {
-                "files": len(files),
-                "dropped_silently": dropped,
-                "files_failed": sum(1 for r in results if r.failed),
-                "errors": len(errors),
-            },
-        }
-        write_output(_dumps(doc), output)
+        write_output(
+            render.to_json(render.guard_document(results, errors, against=against, files=len(files))), output
+        )
     else:
-        lines: list[str] = []
-        for r in results:
-            name = _safe(r.source)
-            for d in r.dropped:
-                text = d.text if len(d.text) <= 160 else d.text[:157].rstrip() + "..."
-                with_subs = f" (with {_plural(d.subpoints, 'sub-point')})" if d.subpoints else ""
-                lines.append(
-                    f'{name}: provision {_safe(d.id)} dropped silently{with_subs}: "{_safe(text)}" ({HINT})\n'
-                )
-            if verbose:
-                for a in r.acknowledged:
-                    how = f"deferred to {_safe(a.track)!r}" if a.how == "deferred" and a.track else a.how
-                    lines.append(f"{name}: provision {_safe(a.id)} {how} (acknowledged)\n")
-                if r.status == "new":
-                    lines.append(f"{name}: {_safe(r.note or 'new file')}: passes\n")
-        write_output("".join(lines), output)
-        if dropped:
-            failed = sum(1 for r in results if r.failed)
-            sys.stderr.write(
-                f"draftdiff guard: {_plural(dropped, 'provision')} dropped silently in "
-                f"{_plural(failed, 'file')} (against {_safe(against)})\n"
-            )
+        write_output(render.guard_text(results, verbose=verbose), output)
+        sys.stderr.write(render.guard_summary(results, against=against))
     if errors:
         raise typer.Exit(2)
-    if dropped:
+    if any(r.failed for r in results):
         raise typer.Exit(1)

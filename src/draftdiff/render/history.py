@@ -39,6 +39,7 @@ from ..history import BlameEntry, Fate, History, Lineage, Step
 from .markdown import md_diff
 from .report import flag_text, paragraphs_line, track_phrase
 from .safe import md, plain
+from .sentence import series_sentence
 from .terminal import diff_text
 
 __all__ = [
@@ -191,46 +192,6 @@ def describe(history: History, step: Step) -> str:
 def _prev_ids(history: History, lineage_ids: Sequence[str], draft: int) -> list[str]:
     """Ids the given lineages had in the draft before ``draft`` (for the parts of a merge)."""
     return _ids_in(history, lineage_ids, draft - 1)
-
-
-def series_sentence(history: History) -> str:
-    """``28 -> 26 -> 19 -> 20 points; 9 provisions dropped along the way, 2 restored; ...``, from the data.
-
-    Counts are of top-level provisions; deferred provisions are named by their short titles, grouped by
-    track (more than four: a count and the first three).
-    """
-    s = history.summary()
-    unit = " paragraphs" if all(d.points_from == "paragraphs" for d in history.drafts) else " points"
-    parts = [" -> ".join(str(n) for n in s["points"]) + unit]
-    drop = f"{_plural(s['dropped'], 'provision')} dropped along the way" if s["dropped"] else "none dropped"
-    if s["restored"]:
-        drop += f", {s['restored']} restored"
-    parts.append(drop)
-    if s["merged"]:
-        parts.append(f"{s['merged']} merged into others")
-    if s["split"]:
-        parts.append(f"{s['split']} split off")
-    if s["added"]:
-        parts.append(f"{s['added']} added")
-    for d in s["deferred"]:
-        titles = [t or lid for t, lid in zip(d["titles"], d["lineages"], strict=True)]
-        phrase = track_phrase(d["track"])
-        if len(titles) <= 4:
-            parts.append(f"{_join_and(titles)} {phrase}")
-        else:
-            parts.append(f"{len(titles)} provisions {phrase} ({', '.join(titles[:3])}, ...)")
-    return "; ".join(parts)
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
-
-
-def _join_and(items: Sequence[str]) -> str:
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _legend_keys(history: History, lineages: Sequence[Lineage]) -> list[str]:

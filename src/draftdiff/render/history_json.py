@@ -23,6 +23,7 @@ from .. import __version__
 from ..changes import DiffOp
 from ..history import BlameEntry, History, Lineage, Step
 from .json import dumps_safe
+from .sentence import series_sentence
 
 __all__ = [
     "BLAME_SCHEMA",
@@ -112,8 +113,6 @@ def history_to_dict(
     """The history as JSON-ready data; ``lineages`` restricts the list (``--provision``, ``--grep``), the
     rest is whole; ``provision`` and ``grep`` record the selection; ``diffs`` (lineage id -> draft index ->
     word diff) adds a ``diff`` to the steps whose text changed."""
-    from .history import series_sentence
-
     summary = history.summary()
     summary["sentence"] = series_sentence(history)
     out: dict[str, Any] = {

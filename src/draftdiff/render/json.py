@@ -16,15 +16,13 @@ from __future__ import annotations
 
 import gc
 import json
-import re
-import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from .. import __version__
 from ..changes import Change, Comparison
-from ..jsonform import draft_to_dict
+from ..jsonform import draft_to_dict, escape_json_text
 
 __all__ = [
     "COMPARE_SCHEMA",
@@ -83,18 +81,6 @@ def comparison_to_dict(cmp: Comparison, *, options: dict[str, Any] | None = None
     return out
 
 
-_NON_ASCII = re.compile(r"[^\x20-\x7e\n]")
-_UNSAFE = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Cn"})
-
-
-def _escape_unsafe(match: re.Match[str]) -> str:
-    ch = match.group()
-    if unicodedata.category(ch) not in _UNSAFE:
-        return ch
-    data = ch.encode("utf-16-be", "surrogatepass")
-    return "".join(f"\\u{int.from_bytes(data[i : i + 2], 'big'):04x}" for i in range(0, len(data), 2))
-
-
 def dumps_safe(data: Any, *, indent: int | None = 2) -> str:
     """JSON text that is safe to print on a terminal: letters of every script kept as they are, but
     DEL, C1 controls, bidi and invisible format characters written as ``\\uXXXX`` escapes (the data
@@ -103,7 +89,7 @@ def dumps_safe(data: Any, *, indent: int | None = 2) -> str:
     >>> dumps_safe({"t": "Київ \u202e\x9b\x1b"}, indent=None)
     '{"t": "Київ \\\\u202e\\\\u009b\\\\u001b"}\\n'
     """
-    return _NON_ASCII.sub(_escape_unsafe, json.dumps(data, ensure_ascii=False, indent=indent)) + "\n"
+    return escape_json_text(json.dumps(data, ensure_ascii=False, indent=indent)) + "\n"
 
 
 _COMPACT = json.JSONEncoder(ensure_ascii=False)
@@ -148,12 +134,8 @@ def dumps_lines(data: Any) -> str:
     """
     out: list[str] = []
     _layout(data, 0, out, "")
-    text = "".join(out)
-    if text.isascii() and "\x7f" not in text:
-        # nothing to escape: the encoder writes every C0 control as an escape, and the layout adds only
-        # newlines and spaces (a scan of 25 MB for nothing takes a tenth of a second)
-        return text + "\n"
-    return _NON_ASCII.sub(_escape_unsafe, text) + "\n"
+    # the layout adds only spaces and newlines, so all-ASCII text still skips the scan
+    return escape_json_text("".join(out)) + "\n"
 
 
 @contextmanager

@@ -301,14 +301,7 @@ class _Run:
                 self._relocated(c) if self._elsewhere_new(c.id) else self._one_sided(kind, c)
                 for c in point.points
             )
-        ids = (point.id,)
-        return Change(
-            kind=kind,
-            old=ids if kind is Kind.DROPPED else (),
-            new=ids if kind is Kind.ADDED else (),
-            alternatives=alternatives,
-            children=kids,
-        )
+        return _one_sided(kind, point, alternatives, kids)
 
     def _elsewhere_old(self, oid: str) -> bool:
         """The old point is linked across the tree to a new point that is not under its parent's partner."""
@@ -486,8 +479,14 @@ def _index(draft: Draft, points: dict[str, Point], depth: dict[str, int]) -> dic
     return parent
 
 
-def _one_sided(kind: Kind, point: Point, alternatives: tuple[Alternative, ...] = ()) -> Change:
-    """A dropped or added point, with all its sub-points dropped or added as its children.
+def _one_sided(
+    kind: Kind,
+    point: Point,
+    alternatives: tuple[Alternative, ...] = (),
+    children: tuple[Change, ...] | None = None,
+) -> Change:
+    """A dropped or added point, with all its sub-points dropped or added as its children (or the
+    ``children`` given).
 
     A dropped point's ``alternatives`` are the added points that stood in its place but shared no rare
     word with it: pairings declined for want of evidence, shown so that a reader can pin one.
@@ -498,7 +497,7 @@ def _one_sided(kind: Kind, point: Point, alternatives: tuple[Alternative, ...] =
         old=ids if kind is Kind.DROPPED else (),
         new=ids if kind is Kind.ADDED else (),
         alternatives=alternatives,
-        children=tuple(_one_sided(kind, c) for c in point.points),
+        children=tuple(_one_sided(kind, c) for c in point.points) if children is None else children,
     )
 
 

@@ -8,6 +8,7 @@ docs/cli-guide.md is the hand-written guide (examples, exit statuses, what each 
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 __all__ = ["WIDTH", "render_cli_docs"]
 
@@ -28,19 +29,19 @@ for one*, **2** trouble (unreadable input, a bad option), with one line on stder
 
 def render_cli_docs() -> str:
     """The whole of docs/cli.md: a short header, then each command's help in registration order."""
-    import click
     import typer.main
 
     from .app import app
 
     group = typer.main.get_command(app)
 
-    def help_ctx(command: click.Command, name: str, parent: click.Context | None) -> click.Context:
+    # the command's own context class: typer bundles its click, and no other click is a dependency
+    def help_ctx(command: Any, name: str, parent: Any) -> Any:
         settings = dict(command.context_settings or {})
         settings.update(terminal_width=WIDTH, max_content_width=WIDTH, color=False)
-        return click.Context(command, info_name=name, parent=parent, **settings)
+        return command.context_class(command, info_name=name, parent=parent, **settings)
 
-    def help_of(command: click.Command, name: str, parent: click.Context) -> str:
+    def help_of(command: Any, name: str, parent: Any) -> str:
         return command.get_help(help_ctx(command, name, parent))
 
     root = help_ctx(group, "draftdiff", None)

@@ -121,6 +121,35 @@ def _rstrip(line: list[Segment]) -> list[Segment]:
 _WORD = re.compile(r"\s*(\S+)\s*")
 
 
+_NON_SPACE = re.compile(r"[^ ]")
+
+
+def _line_breaks(line: str, width: int) -> list[int]:
+    """:func:`_ascii_breaks`, a line at a time instead of a word at a time (printable ASCII, where the only
+    space is " "): a line that starts at a word ends at the last word that ends within ``width``; the next
+    line starts at the word after it. A line that starts with spaces, or a word longer than a line
+    (folded), goes to :func:`_ascii_breaks` from there on."""
+    n = len(line)
+    if line[:1] == " ":
+        return _ascii_breaks(line, width)
+    out: list[int] = []
+    p = 0  # the start of a line, and of its first word
+    while n - p > width:
+        if line[p + width] == " ":  # every word up to the edge fits; the next line starts after the spaces
+            m = _NON_SPACE.search(line, p + width)
+            if m is None:
+                break  # only spaces are left: no more words, no more lines
+            q = m.start()
+        else:
+            q = line.rfind(" ", p, p + width) + 1  # the start of the word across the edge
+            if q == 0 or q <= p:  # the line's first word is wider than the line: rich folds it
+                out.extend(p + k for k in _ascii_breaks(line[p:], width))
+                return out
+        out.append(q)
+        p = q
+    return out
+
+
 def _ascii_breaks(line: str, width: int) -> list[int]:
     """Where rich's ``divide_line`` breaks ``line`` (fold overflow) when every character is one cell wide
     (printable ASCII): the same rules, with ``len`` for the cell length."""
@@ -185,7 +214,7 @@ def _wrap_plain(text: Text, width: int) -> list[str] | None:
         if len(piece) <= width:
             out.append(piece.rstrip(" "))
             continue
-        edges = [0, *_ascii_breaks(piece, width), len(piece)]
+        edges = [0, *_line_breaks(piece, width), len(piece)]
         out.extend(piece[a:b].rstrip(" ") for a, b in pairwise(edges))
     return out
 

@@ -47,6 +47,8 @@ _MARKER = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _DIGIT_GROUP_SEP = re.compile(r"(?<=\d)[,\u00a0\u202f\u2009 '](?=\d{3}(?!\d))")
+# what every match of _DIGIT_GROUP_SEP stands in: a quick scan first (most texts hold no "6,0")
+_DIGIT_SEP_HINT = re.compile(r"\d[,\u00a0\u202f\u2009 ']\d")
 _NON_WORD = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"\d+(?:\.\d+)*|[^\W\d_]+(?:\d+[^\W\d_]*)*|\d+")
@@ -89,7 +91,8 @@ def _prepare(text: str) -> str:
     if not text.isascii() and not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     text = strip_markup(text)
-    text = _DIGIT_GROUP_SEP.sub("", text)
+    if _DIGIT_SEP_HINT.search(text):
+        text = _DIGIT_GROUP_SEP.sub("", text)
     return text.casefold()
 
 
@@ -136,10 +139,26 @@ def profile(text: str) -> tuple[str, list[str]]:
     prepared = _prepare(text)
     quoted = "'" in prepared or "\u2019" in prepared
     norm = " ".join(_NON_WORD.sub(" ", _APOSTROPHE.sub("", prepared) if quoted else prepared).split())
-    toks = _words_of(prepared)
-    return norm, [stem(w) for w in toks if w not in STOPWORDS]
+    return norm, _stems_of(_words_of(prepared))
+
+
+class _StemTable(dict):
+    """word -> its stem, or "" for a function word; filled on first sight (the lookups stay in C)."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= 262_144:  # bounded: a huge text of distinct junk words does not hold them all
+            self.clear()
+        s = self[word] = "" if word in STOPWORDS else stem(word)
+        return s
+
+
+_STEM_TABLE = _StemTable()
+
+
+def _stems_of(toks: list[str]) -> list[str]:
+    return [s for s in map(_STEM_TABLE.__getitem__, toks) if s]  # a stem is never empty
 
 
 def stems(text: str) -> list[str]:
     """Informative tokens of a text, stemmed, in order (function words left out)."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS]
+    return _stems_of(words(text))

@@ -32,7 +32,6 @@ from .tuning import (
     LABEL_CANDIDATES,
     MIN_VOTING_DF,
     ORDER_BONUS,
-    PROFILE_CHARS,
     RARE_TOKEN_MIN,
     RARE_TOKEN_SHARE,
     SCORER_FLOOR_SHARE,
@@ -99,11 +98,8 @@ class Aligner(GroupPasses, StructurePass, TrackPass):
         self._exact_by(lambda side, k: side.raw[k])
         for side, free in ((self.o, self.free_old()), (self.n, self.free_new())):
             for k in free:
-                raw = side.raw[k]
-                if len(raw) > PROFILE_CHARS:  # a long text: prepare it once for both views
-                    side.norm[k], side.toks[k] = profile(raw)
-                else:
-                    side.norm[k] = normalize(raw)
+                # prepared once for both views: a point left unpaired here needs its tokens next
+                side.norm[k], side.toks[k] = profile(side.raw[k])
         self._exact_by(lambda side, k: side.norm[k])
 
     def _exact_by(self, key) -> None:

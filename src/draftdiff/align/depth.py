@@ -67,6 +67,8 @@ def link_across(
     if not old or not new or len(old) * len(new) > ACROSS_MAX_CELLS:
         return []
     paired = set(paired_parents)
+    if not _open_parents(old_parents, new_parents, paired):
+        return []  # every pair is between paired parents (a flat draft against another): no tokens needed
     banned = set(forbid)
     lone_old, lone_new = set(one_sided[0]), set(one_sided[1])
     o_side, n_side = make_sides(old, new)
@@ -154,6 +156,25 @@ def link_across(
         out += found
     strong = {(i, j) for i, j, sim, _ in out if movable(i, j, sim)}
     return sorted(_coherent(out, old_parents, new_parents, loose_old, loose_new, strong))
+
+
+def _open_parents(
+    old_parents: Sequence[str | None],
+    new_parents: Sequence[str | None],
+    paired: set[tuple[str | None, str | None]],
+) -> bool:
+    """Whether some old point and some new point have parents not paired with each other (a candidate
+    pair of :func:`link_across`), without trying every pair.
+
+    >>> _open_parents([None, None], [None], {(None, None)}), _open_parents(["1"], [None, "2"], {("1", "2")})
+    (False, True)
+    """
+    news = set(new_parents)
+    partners: dict[str | None, set[str | None]] = {}
+    for po, pn in paired:
+        if pn in news:
+            partners.setdefault(po, set()).add(pn)
+    return any(len(partners.get(po, ())) < len(news) for po in set(old_parents))
 
 
 def _coherent(

@@ -206,4 +206,8 @@ def containment(part: Counter, whole: Counter) -> float:
     total = sum(part.values())
     if not total:
         return 0.0
-    return sum(min(n, whole[t]) for t, n in part.items()) / total
+    common = 0
+    for t in part.keys() & whole.keys():  # the shared words only (counts are positive): a set in C
+        a, b = part[t], whole[t]
+        common += a if a < b else b  # noqa: FURB136 (min() is twice as slow here, the hot loop of merges)
+    return common / total

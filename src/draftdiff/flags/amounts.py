@@ -56,10 +56,12 @@ _DEADLINE = re.compile(
 _VAGUE_DEADLINE = re.compile(r"^(?:at the earliest|as soon as)")
 
 _REFERENCE = re.compile(
-    r"\b(?=[pacsinrPACSINR§])(?:points?|articles?|art\.|sections?|§|paragraphs?|para\.|clauses?|items?|annex(?:es)?|"
+    r"\b(?=[pacsinrPACSINR§])(?:points?|articles?|art\.|sections?|sec\.|§|paragraphs?|para\.|clauses?|items?|annex(?:es)?|"
     r"chapters?|rules?|principles?|no\.)\s+\d+(?:\.\d+)*[a-z]?(?:\s*(?:,|and|or|to|-|–)\s*\d+(?:\.\d+)*[a-z]?)*",
     re.IGNORECASE,
 )
+#: An issue or pull-request number ("#13", "fixes #5") names a ticket, it is no amount.
+_TICKET = re.compile(r"#\d+\b")
 _SCALE = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
     "trillion": 1e12, "tn": 1e12,
@@ -89,7 +91,7 @@ _RATIO = re.compile(r"(?<![\w.:])\d+:\d+(?![\w:])")
 
 def _numbers(undated: str) -> list[tuple[tuple, str]]:
     """Amounts in a text whose dates are already blanked out (see :func:`dates`)."""
-    text = _SECTION.sub(" ", _REFERENCE.sub(" ", _VERSION.sub(" ", undated)))
+    text = _SECTION.sub(" ", _REFERENCE.sub(" ", _VERSION.sub(" ", _TICKET.sub(" ", undated))))
     # a ratio ("shared 50:50", "3:1") is one amount, not two numbers
     out: list[tuple[tuple, str]] = [(("ratio", m.group(0), ""), m.group(0)) for m in _RATIO.finditer(text)]
     text = _RATIO.sub(" ", text)

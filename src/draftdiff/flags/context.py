@@ -3,13 +3,37 @@ the items found on each side into flags."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import cached_property
 
 from ..changes import Flag
 from ..normalize import strip_markup
 
-__all__ = ["Pair", "paired_flags", "set_flags"]
+__all__ = ["Pair", "paired_flags", "set_flags", "substance_text"]
+
+# A line that is a note about the text, not a term of it: "Comment: ...", "Last modified, 2007-03-22".
+_NOTE_LINE = re.compile(r"^\s*(?:comment|note|last\s+(?:modified|updated|revised))\b[:,]?", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.:;!?\u201d\"')]\s*$")
+
+
+def substance_text(text: str) -> str:
+    r"""The lines of a provision that carry its terms: without a leading heading line ("No
+    Discrimination Against Persons or Groups", "License Must Be Technology-Neutral": short, no final
+    punctuation, followed by a body) and without note lines ("Comment: ...", "Last modified, ...").
+
+    >>> substance_text("License Must Not Be Specific\nThe rights must allow it.\nComment: not binding.")
+    'The rights must allow it.'
+    >>> substance_text("Ukraine shall not join NATO")
+    'Ukraine shall not join NATO'
+    """
+    if "\n" not in text:
+        return text
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) > 1 and len(lines[0].split()) <= 12 and not _SENTENCE_END.search(lines[0]):
+        lines = lines[1:]
+    kept = [line for line in lines if not _NOTE_LINE.match(line)]
+    return "\n".join(kept or lines)
 
 
 class Pair:
@@ -20,8 +44,8 @@ class Pair:
     """
 
     def __init__(self, old: str, new: str, names: frozenset[str] | None = None) -> None:
-        self.old = strip_markup(old)
-        self.new = strip_markup(new)
+        self.old = substance_text(strip_markup(old))
+        self.new = substance_text(strip_markup(new))
         if names is None:
             from .names import name_vocabulary
 

@@ -120,7 +120,7 @@ _NOT_PARTIES = frozenset(
     specification version i ii iii iv v vi vii viii ix x key major minor patch usd eur gbp jpy chf cny
     rub uah cad aud we you they he she our your their his her my me them under about into through over
     between among against during via per what which who whom whose how why yes note example examples
-    see also""".split()  # noqa: SIM905
+    see also sec internet""".split()  # noqa: SIM905
     + _MONTHS
     + ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
     + ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -148,6 +148,15 @@ _TECHNICAL = frozenset(
         "id",
         "ok",
         "todo",
+        # media, protocols and licence or document names: no actor
+        "internet",
+        "ftp",
+        "gnu",
+        "gpl",
+        "lgpl",
+        "bsd",
+        "osd",
+        "dfsg",
     ]
 )
 _MODALS = frozenset("shall must will may should could can might would".split())  # noqa: SIM905
@@ -315,7 +324,14 @@ def _of_type(kind: str, found: list[tuple[str, str, str]]) -> list[tuple[str, st
 def party_flags(pair: Pair) -> list[Flag]:
     """Parties present on one side only (compared as sets of keys, first spelling shown)."""
     old, new = _names(pair)
-    return set_flags("party", _of_type("party", old), _of_type("party", new))
+    return set_flags("party", _whole(_of_type("party", old)), _whole(_of_type("party", new)))
+
+
+def _whole(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Without a one-word name that is the first or last word of a longer name of the same side: "Bruce"
+    beside "Bruce Perens" is the same person."""
+    words = {w for key, _ in found if " " in key for w in (key.split()[0], key.split()[-1])}
+    return [(key, shown) for key, shown in found if " " in key or key not in words]
 
 
 def place_flags(pair: Pair) -> list[Flag]:

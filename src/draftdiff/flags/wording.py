@@ -1,6 +1,6 @@
 """The wording of an obligation: the ``negation``, ``modality`` and ``scope`` flags.
 
-``negation``  a negation was added or removed (not, no, never, nor, without, neither, none, n't).
+``negation``  a negation was added or removed (not, no, never, nor, without, neither, none, n't), examples aside.
 ``modality``  an obligation became a permission or the reverse (shall/must/will <-> may/should/could/can).
 ``scope``     a qualifier that narrows or widens a provision came or went (permanently, in peacetime,
               only, unless, until, except ...).
@@ -34,6 +34,11 @@ _SCOPE = re.compile(
 _NEGATION = re.compile(
     r"(?=[nNwWcC])(?:\b(?:not|no|never|nor|without|neither|none|nothing|cannot)\b|n['\u2019]t\b)",
     re.IGNORECASE,
+)
+# An example sentence illustrates a rule, it adds none: "For example, it may not restrict ...".
+_EXAMPLE = re.compile(
+    r"(?:^|(?<=[.;:!?]\s))(?:for\s+example|for\s+instance|e\.g\.)[^.;!?]*[.;!?]?",
+    re.IGNORECASE | re.MULTILINE,
 )
 _STRONG = (
     "shall",
@@ -80,16 +85,55 @@ _NOT_NEGATION = re.compile(
 
 
 def _negations(text: str) -> list[str]:
-    text = _NOT_NEGATION.sub(" ", text)
+    text = _NOT_NEGATION.sub(" ", _EXAMPLE.sub(" ", text))
     return [m.group(0).lower().replace("\u2019", "'") for m in _NEGATION.finditer(text)]
+
+
+# "so that implementation can begin", "in ways that could harm", "measures that would restrict": a
+# can/could/would/might in a clause of purpose or
+# description says what is possible, it grants no permission.
+_NEGATED_AFTER = re.compile(r"\s+not\b|n['\u2019]t\b", re.IGNORECASE)
+_NEGATED_BEFORE = re.compile(r"(?:^|[.;:]\s*|\b)(?:no|never)\b(?:\s+[^\s.;:]+){0,4}\s*$", re.IGNORECASE)
+_PROHIBITED = re.compile(
+    r"\b(?:do|does)\s+not\s+allow|\bnot\s+(?:allowed|permitted)\b|\b(?:is|are)\s+prohibited\b", re.IGNORECASE
+)
+_DESCRIPTIVE = re.compile(r"\bthat(?:\s+\S+){0,2}\s*$", re.IGNORECASE)
 
 
 def _modals(text: str) -> list[tuple[str, str]]:
     out = []
     for m in _MODAL.finditer(text):
         word = re.sub(r"\s+", " ", m.group(0).lower().replace("\u2019", "'"))
+        if word in ("can", "could", "would", "might") and _DESCRIPTIVE.search(
+            text, max(0, m.start() - 40), m.start()
+        ):
+            continue
+        # a prohibition ("may not", "shall not", "must not", "under no circumstances will", "No provision
+        # ... may") is the same rule whatever the modal: the negation flag speaks for it
+        if (
+            "'" in word
+            or _NEGATED_AFTER.match(text, m.end())
+            or _NEGATED_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        ):
+            out.append(("strong", word.replace("n't", "") + " not"))
+            continue
         out.append((_STRENGTH[word], word))
+    out += [("strong", "not allowed") for _ in _PROHIBITED.finditer(text)]
     return out
+
+
+def _restated(old: str, new: str) -> bool:
+    """Every "shall/must/will [be] VERB" of the old text is stated in the new one as a fact: "shall be
+    confirmed" -> "confirms it" ("is reaffirmed ... confirms"). Then the obligation was not dropped."""
+    verbs = re.findall(r"\b(?:shall|must|will)\s+(?:be\s+)?([a-z]{4,})", old, re.IGNORECASE)
+    if not verbs:
+        return False
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", new)}
+    for verb in verbs:
+        stem = re.sub(r"(?:ed|d|e)$", "", verb.lower())
+        if not any(w.startswith(stem) for w in words):
+            return False
+    return True
 
 
 _RANK = {"strong": 2, "weak": 1}
@@ -138,7 +182,27 @@ def modality_flags(pair: Pair) -> list[Flag]:
     # and a "shall" that is still there elsewhere in the new text was not removed
     top_old, top_new = _strongest(mod_old), _strongest(mod_new)
     if top_old[0] != top_new[0]:
-        return [Flag("modality", top_old[1], top_new[1])]
+        if top_new[0] == 0 and _restated(pair.undated_old, pair.undated_new):
+            return []
+        # a modal still used on the other side was not swapped: "MAY ... SHOULD" -> "MAY ... MUST" is
+        # should -> must; "may" -> "may ... MUST" is a must that came
+        words_old, words_new = Counter(w for _, w in mod_old), Counter(w for _, w in mod_new)
+        gone = [
+            w
+            for w in (words_old - words_new)
+            if _STRENGTH.get(w, "strong") == _STRENGTH.get(top_old[1] or "", "")
+        ]
+        came = [
+            w
+            for w in (words_new - words_old)
+            if _STRENGTH.get(w, "strong") == _STRENGTH.get(top_new[1] or "", "")
+        ]
+        old_word = top_old[1] if top_old[1] not in words_new else (gone[0] if gone else None)
+        new_word = top_new[1] if top_new[1] not in words_old else (came[0] if came else None)
+        if old_word is None and top_old[0] and top_old[0] < top_new[0]:
+            weak_gone = [w for w in (words_old - words_new) if _STRENGTH.get(w, "strong") == "weak"]
+            old_word = weak_gone[0] if weak_gone else None
+        return [Flag("modality", old_word, new_word)]
     # the same strongest modal, but one modal swapped for one of the other strength
     n_old, n_new = Counter(s for s, _ in mod_old), Counter(s for s, _ in mod_new)
     if n_old["strong"] > n_new["strong"] and n_old["weak"] < n_new["weak"]:
